@@ -1,0 +1,106 @@
+"""The command line. With no sub-command it opens the window; every sub-command is Qt-free and
+works on the data folder (``--data-dir``, ``TOWN_OFFICE_DATA_DIR`` or the user data folder).
+
+Exit codes: 0 done, 1 a check found problems, 2 bad input (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from town_office import APP_NAME, __version__
+from town_office.errors import TownOfficeError, ValidationError
+from town_office.paths import resolve_data_folder
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="town-office", description=f"{APP_NAME}（乡镇人大主席团办公软件）")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", help="数据文件夹（默认：系统的用户数据文件夹）")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub.add_parser("demo", help="向空数据库载入示例乡镇（青石镇）")
+    sub.add_parser("check", help="检查数据库完整性、外键和结构版本")
+    roster = sub.add_parser("roster", help="代表名册").add_subparsers(dest="roster_command", metavar="操作")
+    imp = roster.add_parser("import", help="从Excel导入代表名册（全部成功才写入）")
+    imp.add_argument("file", type=Path)
+    exp = roster.add_parser("export", help="导出代表名册到Excel")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--with-id-numbers", action="store_true", help="导出完整身份证号（默认隐去中间位）")
+    return parser
+
+
+def _open(args):
+    from town_office.models import open_database
+
+    folder = resolve_data_folder(args.data_dir).ensure()
+    db, _ = open_database(folder.database, folder.backups)
+    return folder, db
+
+
+def _cmd_demo(args) -> int:
+    from town_office.demo import build_demo_town
+
+    _open(args)
+    counts = build_demo_town()
+    print("已载入示例乡镇：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from town_office.models.db import health_findings
+    from town_office.models.migrations import SCHEMA_VERSION, schema_version
+
+    folder, db = _open(args)
+    findings = health_findings(db)
+    version = schema_version(db)
+    if version != SCHEMA_VERSION:
+        findings.append(f"结构版本为第{version}版，程序需要第{SCHEMA_VERSION}版")
+    if findings:
+        print("\n".join(findings))
+        return 1
+    print(f"数据库正常：{folder.database}（结构第{version}版）")
+    return 0
+
+
+def _cmd_roster(args) -> int:
+    if args.roster_command == "import":
+        from town_office.services.roster_import import apply_import, preview_import
+
+        _open(args)
+        preview = preview_import(args.file)
+        if not preview.ok:
+            raise ValidationError(preview.problems)
+        summary = apply_import(preview)
+        print(f"导入完成（{summary.term_name}）：新增 {summary.added} 人，更新 {summary.updated} 人")
+        return 0
+    if args.roster_command == "export":
+        from town_office.services.roster_export import export_roster
+
+        _open(args)
+        count = export_roster(args.file, with_id_numbers=args.with_id_numbers)
+        print(f"已导出 {count} 名代表到 {args.file}")
+        return 0
+    print("请指定操作：town-office roster import 文件.xlsx 或 roster export 文件.xlsx", file=sys.stderr)
+    return 2
+
+
+COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from town_office.app import run_app
+
+        return run_app(args.data_dir)
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return 2
+    except TownOfficeError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2

@@ -1,0 +1,34 @@
+"""peewee tables, one aggregate per module; ``ALL_MODELS`` is every table of the current schema."""
+
+from town_office.models.audit import AuditEntry
+from town_office.models.roster import (
+    Constituency,
+    DeputyGroup,
+    Representative,
+    RepresentativeLevel,
+    Term,
+)
+from town_office.models.settings import Setting
+
+ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
+              RepresentativeLevel]
+
+__all__ = ["ALL_MODELS", "AuditEntry", "Constituency", "DeputyGroup", "Representative",
+           "RepresentativeLevel", "Setting", "Term"]
+
+
+def open_database(path, backup_dir):
+    """Connect to the SQLite file and bring its schema up to date (see ``migrations``).
+
+    Returns:
+        ``(db, what_happened)``.
+    """
+    from town_office.models.db import connect
+    from town_office.models.migrations import ensure_schema
+
+    db = connect(path)
+    try:
+        return db, ensure_schema(db, backup_dir, ALL_MODELS)
+    except Exception:
+        db.close()
+        raise

@@ -1,0 +1,79 @@
+"""The data folder: where the database, attachments, backups and logs live.
+
+The only module that imports appdirs. Precedence: ``--data-dir``, then the ``TOWN_OFFICE_DATA_DIR``
+environment variable, then portable mode (a ``portable.txt`` beside the executable keeps the data in
+``data/`` next to it, for a USB-stick install), then the user data folder of the operating system.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import appdirs
+
+APP_DIR_NAME = "TownOffice"
+APP_AUTHOR = "TownOffice"  # appdirs puts data under <author>\<app> on Windows; same name keeps it short
+ENV_DATA_DIR = "TOWN_OFFICE_DATA_DIR"
+PORTABLE_MARKER = "portable.txt"
+DATABASE_FILE = "town_office.sqlite3"
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The files and folders inside one data folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_FILE
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "town_office.lock"
+
+    def ensure(self) -> DataFolder:
+        """Create the folder tree if missing and return self."""
+        for folder in (self.root, self.attachments, self.backups, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def executable_dir() -> Path | None:
+    """Folder of the frozen executable; None when running from source (no portable mode then)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def resolve_data_folder(
+    cli_dir: str | os.PathLike | None = None,
+    environ: Mapping[str, str] | None = None,
+    exe_dir: Path | None = None,
+) -> DataFolder:
+    """Decide which data folder this run uses (see the module docstring for the order)."""
+    environ = os.environ if environ is None else environ
+    if cli_dir:
+        return DataFolder(Path(cli_dir).expanduser().resolve())
+    if environ.get(ENV_DATA_DIR):
+        return DataFolder(Path(environ[ENV_DATA_DIR]).expanduser().resolve())
+    exe_dir = executable_dir() if exe_dir is None else exe_dir
+    if exe_dir is not None and (exe_dir / PORTABLE_MARKER).exists():
+        return DataFolder(exe_dir / "data")
+    return DataFolder(Path(appdirs.user_data_dir(APP_DIR_NAME, APP_AUTHOR)))

@@ -1,0 +1,1 @@
+"""Use cases: the only code that builds queries and transactions. Each returns frozen dataclasses."""

@@ -1,0 +1,77 @@
+"""Business settings with typed defaults (town, county, current term, presidium rules, quotas).
+
+Stored in the ``setting`` table so that backups carry them. Every number a province may set
+differently is here, never a constant in the code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields, replace
+
+from town_office.models import Setting
+from town_office.models.db import database
+from town_office.services import audit
+
+
+@dataclass(frozen=True)
+class TownSettings:
+    """The settings as typed values; field defaults are the program's defaults."""
+
+    town_name: str = ""
+    county_name: str = ""
+    current_term_id: int = 0
+    presidium_quorum_rule: str = "全体成员过半数出席"
+    presidium_pass_rule: str = "全体成员过半数同意"
+    meeting_interval_months: int = 3
+    notice_days: int = 3
+    followup_extension_months: int = 6
+    visit_quota_households: int = 12
+    problem_deadline_workdays: int = 5
+
+
+SETTING_LABELS = {
+    "town_name": "乡镇名称",
+    "county_name": "所属县（市、区）",
+    "current_term_id": "当前届次",
+    "presidium_quorum_rule": "主席团会议出席人数要求",
+    "presidium_pass_rule": "议定事项通过要求",
+    "meeting_interval_months": "主席团会议至少每几个月召开一次",
+    "notice_days": "会议通知提前天数",
+    "followup_extension_months": "督办事项延期上限（月）",
+    "visit_quota_households": "每名代表每年走访户数",
+    "problem_deadline_workdays": "群众诉求办理时限（工作日）",
+}
+
+QUORUM_RULES = ("全体成员过半数出席", "全体成员三分之二以上出席")
+PASS_RULES = ("全体成员过半数同意", "出席成员过半数同意", "全体成员三分之二以上同意")
+
+
+def get_settings() -> TownSettings:
+    """Read every setting, falling back to the default where nothing is stored."""
+    stored = {row.key: json.loads(row.value) for row in Setting.select()}
+    values = {}
+    for f in fields(TownSettings):
+        if f.name in stored:
+            values[f.name] = type(f.default)(stored[f.name])
+    return TownSettings(**values)
+
+
+def update_settings(**changes) -> TownSettings:
+    """Store changed settings in one transaction, with an audit row per changed key."""
+    known = {f.name: f for f in fields(TownSettings)}
+    unknown = set(changes) - set(known)
+    if unknown:
+        raise KeyError(f"unknown settings: {sorted(unknown)}")
+    with database.atomic():
+        before = get_settings()
+        after = replace(before, **{k: type(known[k].default)(v) for k, v in changes.items()})
+        diff = {}
+        for key in changes:
+            old, new = getattr(before, key), getattr(after, key)
+            if old != new:
+                Setting.insert(key=key, value=json.dumps(new, ensure_ascii=False)).on_conflict_replace().execute()
+                diff[SETTING_LABELS[key]] = (old, new)
+        if diff:
+            audit.record("setting", 0, "修改", diff)
+    return after
