@@ -9,11 +9,12 @@ from town_office.models.roster import (
     Term,
 )
 from town_office.models.settings import Setting
+from town_office.models.db import database
 
 ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
               RepresentativeLevel]
 
-__all__ = ["ALL_MODELS", "AuditEntry", "Constituency", "DeputyGroup", "Representative",
+__all__ = ["ALL_MODELS", "database", "AuditEntry", "Constituency", "DeputyGroup", "Representative",
            "RepresentativeLevel", "Setting", "Term"]
 
 

@@ -1,0 +1,82 @@
+"""The composition root: data folder -> log -> single-writer lock -> database -> Qt -> window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from town_office import APP_NAME
+from town_office.errors import DataFolderLocked, TownOfficeError
+from town_office.paths import DataFolder, resolve_data_folder
+
+log = logging.getLogger("town_office")
+
+
+def setup_logging(folder: DataFolder) -> None:
+    handler = RotatingFileHandler(folder.logs / "town_office.log", maxBytes=2_000_000, backupCount=3,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def acquire_lock(folder: DataFolder) -> QLockFile:
+    """Hold the data folder's lock for as long as the returned object lives.
+
+    Raises:
+        DataFolderLocked: another running program holds it.
+    """
+    lock = QLockFile(str(folder.lock_file))
+    lock.setStaleLockTime(0)  # a crashed program's lock is recognised by its dead PID, not by age
+    if not lock.tryLock(100):
+        _, pid, host, _ = lock.getLockInfo()
+        raise DataFolderLocked(
+            f"{APP_NAME}已经在运行（进程 {pid}，计算机 {host}），正在使用数据文件夹\n{folder.root}\n"
+            "同一个数据文件夹同时只能由一个程序写入。请切换到已打开的窗口。")
+    return lock
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("TownOffice")
+    from town_office.views.fonts import install_bundled_font
+
+    install_bundled_font(app)
+    return app
+
+
+def run_app(data_dir: str | None = None) -> int:
+    """Open the window on the data folder; returns the process exit code."""
+    from town_office.models import database, open_database
+    from town_office.demo import build_demo_town, database_is_empty
+    from town_office.views.first_run_dialog import FirstRunDialog
+    from town_office.views.main_window import MainWindow
+
+    folder = resolve_data_folder(data_dir).ensure()
+    setup_logging(folder)
+    app = ensure_application()
+    try:
+        lock = acquire_lock(folder)
+        _, what = open_database(folder.database, folder.backups)
+        log.info("打开数据库 %s：%s", folder.database, what)
+    except TownOfficeError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    if database_is_empty():
+        choice = FirstRunDialog().exec()
+        if choice == FirstRunDialog.LOAD_DEMO:
+            build_demo_town()
+        elif choice != 1:
+            return 0
+    window = MainWindow(str(folder.root), close_connection=database.close)
+    window.show()
+    code = app.exec()
+    database.close()
+    lock.unlock()
+    return code

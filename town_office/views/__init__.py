@@ -1,0 +1,1 @@
+"""PySide6 widgets. Views ask services for dataclasses and never touch the database directly."""

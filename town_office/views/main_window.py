@@ -1,0 +1,108 @@
+"""The main window: a navigation list on the left, one page per area, menus and a status bar.
+It only composes; each page does its own work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from town_office import APP_NAME, __version__
+from town_office.services import roster_units, settings
+from town_office.views import ui_state
+from town_office.views.roster.page import RosterPage
+from town_office.views.settings.page import SettingsPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_folder: str, close_connection=None):
+        super().__init__()
+        self.data_folder = data_folder
+        self.resize(1280, 780)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget{font-size:15px;} QListWidget::item{padding:8px 10px;}")
+        self.stack = QStackedWidget()
+        self.roster_page = RosterPage(close_connection=close_connection)
+        self.settings_page = SettingsPage()
+        self.pages = [("代表名册", self.roster_page), ("设置", self.settings_page)]
+        for title, page in self.pages:
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_town, self.status_folder = QLabel(), QLabel()
+        self.statusBar().addWidget(self.status_town)
+        self.statusBar().addPermanentWidget(self.status_folder)
+        self._build_menus()
+        self.roster_page.roster_changed.connect(self.settings_page.reload)
+        self.settings_page.settings_changed.connect(self._settings_changed)
+        self.refresh_status()
+        ui_state.restore_geometry(self, "main_window")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        for text, slot, shortcut in (("从Excel导入代表名册…", self.roster_page.choose_import_file, "Ctrl+I"),
+                                     ("导出代表名册到Excel…", self.roster_page.choose_export_file, "Ctrl+E")):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction("退出", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _settings_changed(self) -> None:
+        self.refresh_status()
+        self.roster_page.reload()
+
+    def refresh_status(self) -> None:
+        current = settings.get_settings()
+        term = next((t.name for t in roster_units.list_terms() if t.id == current.current_term_id), "未设置届次")
+        town = current.town_name or "未设置乡镇"
+        self.setWindowTitle(f"{APP_NAME} — {town}人大主席团")
+        self.status_town.setText(f"{current.county_name}{town}　{term}")
+        self.status_folder.setText(f"数据文件夹：{self.data_folder}")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n乡镇人大主席团办公软件\n\n"
+                                        f"数据文件夹：{self.data_folder}")
+
+    def show_page(self, title: str) -> None:
+        index = next(i for i, (t, _) in enumerate(self.pages) if t == title)
+        self.nav.setCurrentRow(index)
+
+    def closeEvent(self, event) -> None:
+        ui_state.save_geometry(self, "main_window")
+        self.roster_page.save_state()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+1, Ctrl+2 … switch areas from the keyboard.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+            row = event.key() - Qt.Key.Key_1
+            if row < self.nav.count():
+                self.nav.setCurrentRow(row)
+                return
+        super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""The settings area (设置): town and rules, terms, deputy groups, constituencies."""

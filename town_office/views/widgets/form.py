@@ -1,0 +1,63 @@
+"""Form helpers: a red message under each field that is wrong, and plain readers for line edits."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from town_office.errors import FieldProblem
+
+ERROR_STYLE = "color: #c0392b;"
+INVALID_STYLE = "border: 1px solid #c0392b;"
+
+
+class FieldErrors:
+    """Adds rows to a QFormLayout, each with a hidden error label under the field."""
+
+    def __init__(self, form: QFormLayout):
+        self.form = form
+        self.labels: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box.addWidget(error)
+        key = field or label
+        self.labels[key], self.widgets[key] = error, widget
+        error.setObjectName(f"error_{key}")
+        self.form.addRow(label, holder)
+        return widget
+
+    def clear(self) -> None:
+        for key, label in self.labels.items():
+            label.hide()
+            label.clear()
+            self.widgets[key].setStyleSheet("")
+
+    def show(self, problems: list[FieldProblem]) -> list[FieldProblem]:
+        """Show each problem next to its field; returns the problems that have no field here."""
+        self.clear()
+        unplaced = []
+        for problem in problems:
+            label = self.labels.get(problem.field)
+            if label is None:
+                unplaced.append(problem)
+                continue
+            label.setText((label.text() + "\n" if label.text() else "") + problem.message)
+            label.show()
+            self.widgets[problem.field].setStyleSheet(INVALID_STYLE)
+        first = next((self.widgets[p.field] for p in problems if p.field in self.widgets), None)
+        if first is not None:
+            first.setFocus()
+        return unplaced
+
+    def message(self, field: str) -> str:
+        label = self.labels[field]
+        return label.text() if label.isVisible() or label.text() else ""
