@@ -16,7 +16,8 @@ from pathlib import Path
 import appdirs
 
 APP_DIR_NAME = "TownOffice"
-APP_AUTHOR = "TownOffice"  # appdirs puts data under <author>\<app> on Windows; same name keeps it short
+# appauthor=False: appdirs would otherwise use the app name as author too (…\TownOffice\TownOffice).
+APP_AUTHOR = False
 ENV_DATA_DIR = "TOWN_OFFICE_DATA_DIR"
 PORTABLE_MARKER = "portable.txt"
 DATABASE_FILE = "town_office.sqlite3"

@@ -217,7 +217,7 @@ def preview_import(path: Path, progress: Callable[[int, int], None] | None = Non
     if not header:
         raise ValidationError(FieldProblem("表头", "没有找到表头行：需要一行同时含有「姓名」「性别」等列名"))
     header_row, columns = header
-    headers = {f: str(ws.cell(header_row, c).value).strip() for c, f in columns.items()}
+    headers = {f: _clean_header(ws.cell(header_row, c).value) for c, f in columns.items()}
     title_text = " ".join(_text(ws.cell(r, c).value) for r in range(1, header_row)
                           for c in range(1, ws.max_column + 1))
     term_name, term_id = _term_for_import(title_text)

@@ -9,6 +9,7 @@ transaction so that SQLite's table rebuilds cannot cascade-delete child rows. St
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,28 @@ def _set_version(db: SqliteDatabase, version: int) -> None:
     db.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
+def _too_new(version: int) -> SchemaTooNew:
+    return SchemaTooNew(
+        f"数据库是较新版本的程序建立的（数据库结构第{version}版，本程序只认识到第{SCHEMA_VERSION}版）。"
+        "请安装新版本的乡镇人大工作台后再打开，数据未被改动。")
+
+
+def refuse_newer_file(path: Path) -> None:
+    """Read the version of an existing file read-only and refuse a newer one without touching it."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path.name} 不是可以打开的数据库文件（{exc}），未做任何改动。") from exc
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise _too_new(version)
+
+
 def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
     """Bring the open database to ``SCHEMA_VERSION``.
 
@@ -45,9 +68,7 @@ def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
     """
     version = schema_version(db)
     if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"数据库是较新版本的程序建立的（数据库结构第{version}版，本程序只认识到第{SCHEMA_VERSION}版）。"
-            "请安装新版本的乡镇人大工作台后再打开，数据未被改动。")
+        raise _too_new(version)
     if version == 0:
         if db.get_tables():
             raise StorageError("这个文件不是乡镇人大工作台的数据库（没有版本号却已有数据表），未做任何改动。")

@@ -1,0 +1,82 @@
+"""Shared fixtures: offscreen Qt, every path in tmp_path, a file-backed database built through the
+real migration path, and factories for roster records."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from town_office.paths import ENV_DATA_DIR, DataFolder  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_paths(tmp_path, monkeypatch):
+    """No test touches the real data folder or the real QSettings."""
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        return
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def data_folder(tmp_path) -> DataFolder:
+    return DataFolder(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def db(data_folder):
+    from town_office.models import open_database
+
+    database, _ = open_database(data_folder.database, data_folder.backups)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def current_term(db):
+    from town_office.services import roster_units, settings
+
+    settings.update_settings(town_name="测试镇", county_name="测试县")
+    return roster_units.save_term(None, "第十九届", date(2021, 12, 28), date(2026, 12, 27), make_current=True)
+
+
+@pytest.fixture
+def make_representative(current_term):
+    from town_office.services import roster
+    from town_office.services.roster_types import RepresentativeInput
+
+    def make(**overrides):
+        values = dict(name="王芳", gender="女", birth_month="1975-03", group_name="第一代表小组",
+                      constituency_name="第一选区")
+        values.update(overrides)
+        return roster.create_representative(RepresentativeInput(**values))
+
+    return make
+
+
+@pytest.fixture
+def demo_town(db):
+    from town_office.demo import build_demo_town
+
+    build_demo_town()
+    return db
+
+
+def valid_id(birth: str, seq: str = "123") -> str:
+    """A checksum-valid ID number for ``birth`` (YYYYMMDD); odd last seq digit = male."""
+    from town_office.services.identity import id_check_char
+
+    first17 = f"439901{birth}{seq}"
+    return first17 + id_check_char(first17)

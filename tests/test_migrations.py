@@ -1,0 +1,94 @@
+"""Opening databases: fresh, current, every released schema, newer, foreign; and the upgrade path."""
+
+import shutil
+import sqlite3
+
+import pytest
+from peewee import CharField
+
+from town_office.errors import SchemaTooNew, StorageError
+from town_office.models import Representative, database, open_database
+from town_office.models.migrations import SCHEMA_VERSION, schema_version, steps
+from tests.conftest import FIXTURES
+
+
+def _schema(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                        "ORDER BY type, name").fetchall()
+    conn.close()
+    return rows
+
+
+def test_fresh_file_gets_the_current_schema(data_folder):
+    db, what = open_database(data_folder.database, data_folder.backups)
+    assert what == "新建数据库"
+    assert schema_version(db) == SCHEMA_VERSION
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    database.close()
+
+
+def test_fixture_of_the_current_version_matches_a_fresh_schema(data_folder):
+    """A model change without a migration step (and a new fixture) fails here."""
+    open_database(data_folder.database, data_folder.backups)
+    database.close()
+    assert _schema(data_folder.database) == _schema(FIXTURES / f"schema_v{SCHEMA_VERSION}.sqlite3")
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_every_released_schema_opens_with_its_data(data_folder, version):
+    shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", data_folder.database)
+    db, _ = open_database(data_folder.database, data_folder.backups)
+    assert schema_version(db) == SCHEMA_VERSION
+    assert Representative.select().count() == 46
+    assert Representative.get(Representative.name == "刘𬌗").gender == "女"
+    database.close()
+
+
+def test_newer_schema_is_refused_and_left_untouched(data_folder):
+    shutil.copy(FIXTURES / "schema_v1.sqlite3", data_folder.database)
+    conn = sqlite3.connect(data_folder.database)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = data_folder.database.read_bytes()
+    with pytest.raises(SchemaTooNew, match="新版本"):
+        open_database(data_folder.database, data_folder.backups)
+    assert data_folder.database.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused(data_folder):
+    conn = sqlite3.connect(data_folder.database)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="不是乡镇人大工作台的数据库"):
+        open_database(data_folder.database, data_folder.backups)
+
+
+def test_upgrade_backs_up_first_and_keeps_child_rows(data_folder, monkeypatch):
+    """A step that makes SQLite rebuild a parent table must not cascade-delete its children."""
+    shutil.copy(FIXTURES / "schema_v1.sqlite3", data_folder.database)
+
+    def step_2(db, migrator):
+        from playhouse.migrate import migrate
+        migrate(migrator.add_column("term", "note", CharField(default="")),
+                migrator.drop_column("term", "note"))  # drop_column rebuilds the table
+
+    monkeypatch.setattr(steps, "STEPS", [step_2])
+    import town_office.models.migrations as migrations
+    monkeypatch.setattr(migrations, "STEPS", [step_2])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    db, what = open_database(data_folder.database, data_folder.backups)
+    assert what == "已从第1版升级到第2版"
+    assert schema_version(db) == 2
+    assert Representative.select().count() == 46
+    assert db.execute_sql("SELECT COUNT(*) FROM representative_level").fetchone()[0] >= 46
+    backups = list(data_folder.backups.glob("升级前自动备份_v1_*.sqlite3"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    database.close()
