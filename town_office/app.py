@@ -34,7 +34,8 @@ def acquire_lock(folder: DataFolder) -> QLockFile:
     lock = QLockFile(str(folder.lock_file))
     lock.setStaleLockTime(0)  # a crashed program's lock is recognised by its dead PID, not by age
     if not lock.tryLock(100):
-        _, pid, host, _ = lock.getLockInfo()
+        info = lock.getLockInfo()  # PySide6 returns (pid, hostname, appname)
+        pid, host = info[-3], info[-2]
         raise DataFolderLocked(
             f"{APP_NAME}已经在运行（进程 {pid}，计算机 {host}），正在使用数据文件夹\n{folder.root}\n"
             "同一个数据文件夹同时只能由一个程序写入。请切换到已打开的窗口。")

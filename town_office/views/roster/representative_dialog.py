@@ -39,6 +39,7 @@ from town_office.services.roster_types import (
     RepresentativeInput,
     RepresentativeRow,
 )
+from town_office.services.roster_validation import representative_problems
 from town_office.views.widgets.form import FieldErrors
 
 ETHNICITIES = ("汉族", "壮族", "回族", "满族", "维吾尔族", "苗族", "彝族", "土家族", "藏族", "蒙古族",
@@ -195,7 +196,9 @@ class RepresentativeDialog(QDialog):
     def accept(self) -> None:
         data, problems = self.form_data()
         if problems:
-            self._show_problems(problems)
+            # Show the unreadable fields together with everything else that is wrong.
+            read = {p.field for p in problems}
+            self._show_problems(problems + [p for p in representative_problems(data) if p.field not in read])
             return
         try:
             self.saved_row = self._save(data)

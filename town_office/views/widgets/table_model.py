@@ -111,11 +111,14 @@ def _none_last(value):
 
 
 class PrecomputedFilterProxy(QSortFilterProxyModel):
-    """Filters by a predicate evaluated once per row per filter change; sorting goes to the source."""
+    """Filters by a predicate evaluated once per row per filter change; sorting goes to the source.
+
+    The accepted rows are remembered by identity, so a re-sort of the source keeps them right.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._accepted: list[bool] | None = None
+        self._accepted: set[int] | None = None
         self._predicate: Callable[[Any], bool] | None = None
         self.setDynamicSortFilter(False)
 
@@ -125,15 +128,22 @@ class PrecomputedFilterProxy(QSortFilterProxyModel):
 
     def refilter(self) -> None:
         source = self.sourceModel()
+        new_filter = getattr(self, "beginFilterChange", None)  # Qt >= 6.9
+        if new_filter:
+            new_filter()
         if self._predicate is None or source is None:
             self._accepted = None
         else:
-            self._accepted = [self._predicate(r) for r in source.rows()]
-        self.invalidateRowsFilter()
+            predicate = self._predicate
+            self._accepted = {id(r) for r in source.rows() if predicate(r)}
+        if new_filter:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: ARG002
         accepted = self._accepted
-        return accepted is None or (source_row < len(accepted) and accepted[source_row])
+        return accepted is None or id(self.sourceModel().row_at(source_row)) in accepted
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)

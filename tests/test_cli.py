@@ -1,0 +1,76 @@
+"""The command line, as scripts call it: exit codes and what it prints."""
+
+import sqlite3
+
+import pytest
+from openpyxl import load_workbook
+
+from town_office import __version__
+from town_office.cli import main
+from town_office.models import database
+
+
+@pytest.fixture(autouse=True)
+def close_db():
+    yield
+    if database.obj is not None:
+        database.close()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and __version__ in capsys.readouterr().out
+
+
+def test_demo_then_refused_on_a_full_database(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "d"), "demo"]) == 0
+    assert "代表 46" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "d"), "demo"]) == 2
+    assert "只能载入空数据库" in capsys.readouterr().err
+
+
+def test_export_import_and_check(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    out = tmp_path / "名册.xlsx"
+    assert main(["--data-dir", data, "roster", "export", str(out)]) == 0
+    assert load_workbook(out).active["B3"].value
+    assert main(["--data-dir", str(tmp_path / "fresh"), "roster", "import", str(out)]) == 0
+    assert "新增 46 人，更新 0 人" in capsys.readouterr().out
+    assert main(["--data-dir", data, "check"]) == 0
+
+
+def test_import_with_problems_exits_2_and_writes_nothing(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    out = tmp_path / "名册.xlsx"
+    main(["--data-dir", data, "roster", "export", str(out)])
+    wb = load_workbook(out)
+    wb.active["C3"] = "未知"
+    wb.active["B5"] = None
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "fresh"), "roster", "import", str(out)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert "第3行 性别：「未知」应为 男 或 女" in lines
+    assert any(line.startswith("第5行 姓名") for line in lines)
+    database.close()
+    conn = sqlite3.connect(tmp_path / "fresh" / "town_office.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM term").fetchone()[0] == 0
+    conn.close()
+
+
+def test_check_reports_broken_references(tmp_path, capsys):
+    data = tmp_path / "d"
+    main(["--data-dir", str(data), "demo"])
+    database.close()
+    conn = sqlite3.connect(data / "town_office.sqlite3")
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("UPDATE representative SET group_id = 999 WHERE id = 1")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "check"]) == 1
+    assert "外键检查" in capsys.readouterr().out
