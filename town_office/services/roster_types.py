@@ -4,6 +4,7 @@ field labels the clerk knows, and the choice lists of the forms."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from town_office.services.identity import mask_id_number
@@ -108,7 +109,7 @@ class RepresentativeRow:
     def levels_text(self) -> str:
         return "、".join(self.levels)
 
-    @property
+    @cached_property
     def search_key(self) -> str:
         """Everything the roster's search box matches, lower-cased, in one string."""
         return f"{self.name}|{self.name_pinyin}|{self.name_initials}|{self.phone}".lower()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.services.roster_import import ImportPreview
-from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
+from town_office.views.widgets.table_model import OVERDUE_RED, ColumnSpec, DataclassTableModel
 
 
 class ImportRowTableModel(DataclassTableModel):
@@ -31,6 +31,13 @@ class ImportRowTableModel(DataclassTableModel):
         ColumnSpec("工作单位及职务", lambda r: r.data.work_unit_post),
         ColumnSpec("状态", lambda r: r.data.extra.get("status", "在任")),
     )
+
+    def __init__(self, parent=None, problem_rows: frozenset[int] = frozenset()):
+        super().__init__(parent)
+        self.problem_rows = problem_rows
+
+    def foreground(self, row):
+        return OVERDUE_RED if row.excel_row in self.problem_rows else None
 
 
 class ImportPreviewDialog(QDialog):
@@ -63,7 +70,7 @@ class ImportPreviewDialog(QDialog):
         box.addWidget(self.problem_label)
         if preview.problems:
             splitter.addWidget(self.problem_list)
-        self.model = ImportRowTableModel(self)
+        self.model = ImportRowTableModel(self, frozenset(p.row for p in preview.problems))
         self.model.set_rows(preview.rows)
         self.table = QTableView()
         self.table.setModel(self.model)

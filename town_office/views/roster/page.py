@@ -34,7 +34,7 @@ from town_office.views.roster.import_dialog import ImportPreviewDialog
 from town_office.views.roster.representative_dialog import RepresentativeDialog
 from town_office.views.roster.table_model import ALL, RepresentativeTableModel, RosterColumn, RosterFilter
 from town_office.views.tasks import TaskCancelled, run_task
-from town_office.views.widgets.table_model import ROW_ROLE, PrecomputedFilterProxy
+from town_office.views.widgets.table_model import ROW_ROLE
 
 
 class RosterPage(QWidget):
@@ -44,8 +44,6 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self._close_connection = close_connection
         self.model = RepresentativeTableModel(self)
-        self.proxy = PrecomputedFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         self.term_combo, self.group_combo, self.constituency_combo = QComboBox(), QComboBox(), QComboBox()
         self.level_combo, self.status_combo = QComboBox(), QComboBox()
@@ -70,7 +68,7 @@ class RosterPage(QWidget):
         filters.addWidget(self.search, 1)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -172,8 +170,11 @@ class RosterPage(QWidget):
                             presidium_only=self.presidium_only.isChecked())
 
     def apply_filter(self) -> None:
-        self.proxy.set_predicate(self.current_filter().matches)
-        self.count_label.setText(f"显示 {self.proxy.rowCount()} 人 / 共 {self.model.rowCount()} 人")
+        selected = self.selected_row()
+        self.model.set_predicate(self.current_filter().matches)
+        self.count_label.setText(f"显示 {self.model.rowCount()} 人 / 共 {self.model.total_count()} 人")
+        if selected:
+            self.select_id(selected.id)
         self._update_buttons()
 
     # --- selection ------------------------------------------------------------------------------
@@ -182,13 +183,10 @@ class RosterPage(QWidget):
         return indexes[0].data(ROW_ROLE) if indexes else None
 
     def select_id(self, rep_id: int) -> None:
-        source_row = self.model.row_of_id(rep_id)
-        if source_row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        row = self.model.row_of_id(rep_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _update_buttons(self) -> None:
         row = self.selected_row()

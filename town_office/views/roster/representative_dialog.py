@@ -211,6 +211,9 @@ class RepresentativeDialog(QDialog):
         unplaced = self.errors.show(problems)
         self.general_error.setVisible(bool(unplaced))
         self.general_error.setText("\n".join(str(p) for p in unplaced))
+        # Grow to fit the messages so no second line is cut off.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def keyPressEvent(self, event) -> None:
         # Enter in a single-line field moves on instead of saving a half-filled form.

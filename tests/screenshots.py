@@ -1,0 +1,73 @@
+"""Renders every page and the main dialogs with the demo town to PNG files, for a person to look at.
+
+    python tests/screenshots.py [OUT_DIR]      (or: bash scripts/dev.sh screenshots)
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main(out_dir: str = "screenshots") -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["TOWN_OFFICE_DATA_DIR"] = str(tmp / "data")
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
+    from town_office.app import ensure_application
+    from town_office.demo import build_demo_town
+    from town_office.models import database, open_database
+    from town_office.paths import DataFolder
+    from town_office.services import roster
+    from town_office.services.roster_import import preview_import
+    from town_office.views.first_run_dialog import FirstRunDialog
+    from town_office.views.main_window import MainWindow
+    from town_office.views.roster.import_dialog import ImportPreviewDialog
+    from tests.test_roster_import import good_rows, messy_workbook
+
+    app = ensure_application()
+    folder = DataFolder(tmp / "data").ensure()
+    open_database(folder.database, folder.backups)
+
+    def shoot(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    shoot(FirstRunDialog(), "first_run_dialog")
+    build_demo_town()
+    window = MainWindow(str(folder.root))
+    window.resize(1366, 768)
+    shoot(window, "roster_page")
+    window.roster_page.search.setText("lx")
+    shoot(window, "roster_page_search")
+    window.roster_page.search.clear()
+    row = next(r for r in roster.list_representatives() if r.name == "王䶮")
+    dialog = window.roster_page.open_dialog(row)
+    shoot(dialog, "representative_dialog")
+    dialog.name.setText("")
+    dialog.birth_month.setText("2099-01")
+    dialog.accept()
+    shoot(dialog, "representative_dialog_errors")
+    rows = good_rows()
+    rows[0][2], rows[3][11] = "未知", "110105194912310021"
+    bad = ImportPreviewDialog(None, preview_import(messy_workbook(tmp / "bad.xlsx", rows)))
+    shoot(bad, "import_preview_problems")
+    good = ImportPreviewDialog(None, preview_import(messy_workbook(tmp / "good.xlsx", good_rows())))
+    shoot(good, "import_preview_ok")
+    window.show_page("设置")
+    shoot(window, "settings_page")
+    window.settings_page.tabs.setCurrentIndex(2)
+    shoot(window, "settings_groups")
+    database.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])
