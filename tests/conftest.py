@@ -6,12 +6,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from town_office.paths import ENV_DATA_DIR, DataFolder  # noqa: E402
+from town_office.paths import ENV_DATA_DIR, DataFolder
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

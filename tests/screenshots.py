@@ -20,6 +20,7 @@ def main(out_dir: str = "screenshots") -> None:
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
+    from tests.test_roster_import import good_rows, messy_workbook
     from town_office.app import ensure_application
     from town_office.demo import build_demo_town
     from town_office.models import database, open_database
@@ -29,7 +30,6 @@ def main(out_dir: str = "screenshots") -> None:
     from town_office.views.first_run_dialog import FirstRunDialog
     from town_office.views.main_window import MainWindow
     from town_office.views.roster.import_dialog import ImportPreviewDialog
-    from tests.test_roster_import import good_rows, messy_workbook
 
     app = ensure_application()
     folder = DataFolder(tmp / "data").ensure()

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.conftest import valid_id
 from town_office.services.identity import (
     gender_from_id,
     id_number_problem,
@@ -11,7 +12,6 @@ from town_office.services.identity import (
     parse_date,
     phone_problem,
 )
-from tests.conftest import valid_id
 
 
 def test_gb11643_checksum():

@@ -6,10 +6,10 @@ import sqlite3
 import pytest
 from peewee import CharField
 
+from tests.conftest import FIXTURES
 from town_office.errors import SchemaTooNew, StorageError
 from town_office.models import Representative, database, open_database
 from town_office.models.migrations import SCHEMA_VERSION, schema_version, steps
-from tests.conftest import FIXTURES
 
 
 def _schema(path) -> list[tuple]:
@@ -78,7 +78,7 @@ def test_upgrade_backs_up_first_and_keeps_child_rows(data_folder, monkeypatch):
                 migrator.drop_column("term", "note"))  # drop_column rebuilds the table
 
     monkeypatch.setattr(steps, "STEPS", [step_2])
-    import town_office.models.migrations as migrations
+    from town_office.models import migrations
     monkeypatch.setattr(migrations, "STEPS", [step_2])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     db, what = open_database(data_folder.database, data_folder.backups)

@@ -5,12 +5,12 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.conftest import valid_id
 from town_office.errors import ValidationError
 from town_office.models import Representative, Term
 from town_office.services import roster, settings
 from town_office.services.roster_export import export_roster
 from town_office.services.roster_import import apply_import, preview_import
-from tests.conftest import valid_id
 
 HEADERS = ["序 号", "姓  名", "性别", "民族", "出生日期", "党派", "学历", "单位及职务", "所在代表小组",
            "选区", "手机号码", "身份证号", "备注"]

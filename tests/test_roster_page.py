@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from tests.conftest import valid_id
 from town_office.models import Representative
 from town_office.services import roster
 from town_office.views.roster.import_dialog import ImportPreviewDialog
 from town_office.views.roster.page import RosterPage
 from town_office.views.roster.table_model import RepresentativeTableModel, RosterColumn
-from tests.conftest import valid_id
 
 pytestmark = pytest.mark.gui
 

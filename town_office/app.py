@@ -54,8 +54,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(data_dir: str | None = None) -> int:
     """Open the window on the data folder; returns the process exit code."""
-    from town_office.models import database, open_database
     from town_office.demo import build_demo_town, database_is_empty
+    from town_office.models import database, open_database
     from town_office.views.first_run_dialog import FirstRunDialog
     from town_office.views.main_window import MainWindow
 

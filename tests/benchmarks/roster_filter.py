@@ -13,12 +13,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
-from town_office.services.pinyin import pinyin_keys  # noqa: E402
-from town_office.services.roster_types import RepresentativeRow  # noqa: E402
-from town_office.views.roster.table_model import RepresentativeTableModel, RosterColumn, RosterFilter  # noqa: E402
+from town_office.services.pinyin import pinyin_keys
+from town_office.services.roster_types import RepresentativeRow
+from town_office.views.roster.table_model import (
+    RepresentativeTableModel,
+    RosterColumn,
+    RosterFilter,
+)
 
 N = 100_000
 SURNAMES, GIVEN = "王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗", "建国秀英志强桂兰海燕明辉春梅德华玉珍"

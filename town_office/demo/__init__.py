@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from town_office.errors import ValidationError, FieldProblem
+from town_office.demo import roster as roster_demo
+from town_office.errors import FieldProblem, ValidationError
 from town_office.models import Representative, Term
 from town_office.models.db import database
-from town_office.demo import roster as roster_demo
 from town_office.services import settings
 
 DEMO_TOWN, DEMO_COUNTY = "青石镇", "云溪县"

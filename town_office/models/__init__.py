@@ -1,6 +1,7 @@
 """peewee tables, one aggregate per module; ``ALL_MODELS`` is every table of the current schema."""
 
 from town_office.models.audit import AuditEntry
+from town_office.models.db import database
 from town_office.models.roster import (
     Constituency,
     DeputyGroup,
@@ -9,13 +10,21 @@ from town_office.models.roster import (
     Term,
 )
 from town_office.models.settings import Setting
-from town_office.models.db import database
 
 ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
               RepresentativeLevel]
 
-__all__ = ["ALL_MODELS", "database", "AuditEntry", "Constituency", "DeputyGroup", "Representative",
-           "RepresentativeLevel", "Setting", "Term"]
+__all__ = [
+    "ALL_MODELS",
+    "AuditEntry",
+    "Constituency",
+    "DeputyGroup",
+    "Representative",
+    "RepresentativeLevel",
+    "Setting",
+    "Term",
+    "database",
+]
 
 
 def open_database(path, backup_dir):

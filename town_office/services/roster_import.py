@@ -206,7 +206,7 @@ def preview_import(path: Path, progress: Callable[[int, int], None] | None = Non
     """
     try:
         wb = load_workbook(path, data_only=True, read_only=False)
-    except Exception as exc:  # noqa: BLE001 - any reader failure means the same to the clerk
+    except Exception as exc:
         raise ValidationError(FieldProblem("文件", f"无法读取 {Path(path).name}：请确认是 .xlsx 格式的Excel文件（{exc.__class__.__name__}）")) from exc
     ws, header = None, None
     for candidate in wb.worksheets:

@@ -4,8 +4,8 @@ field labels the clerk knows, and the choice lists of the forms."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from town_office.services.identity import mask_id_number
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from town_office.services.audit import AuditRow
 from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
+from town_office.views.widgets.table_view import read_only_table
 
 
 class AuditTableModel(DataclassTableModel):
@@ -28,11 +29,7 @@ class HistoryDialog(QDialog):
         box.addWidget(QLabel(f"共 {len(rows)} 条记录，最早的在上。"))
         self.model = AuditTableModel(self)
         self.model.set_rows(rows)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model)
         box.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")

@@ -7,16 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QListWidget,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
 from town_office.services.roster_import import ImportPreview
 from town_office.views.widgets.table_model import OVERDUE_RED, ColumnSpec, DataclassTableModel
+from town_office.views.widgets.table_view import read_only_table
 
 
 class ImportRowTableModel(DataclassTableModel):
@@ -72,11 +71,7 @@ class ImportPreviewDialog(QDialog):
             splitter.addWidget(self.problem_list)
         self.model = ImportRowTableModel(self, frozenset(p.row for p in preview.problems))
         self.model.set_rows(preview.rows)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model)
         splitter.addWidget(self.table)
         box.addWidget(splitter, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -7,17 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +29,15 @@ from town_office.views.history_dialog import HistoryDialog
 from town_office.views.roster.end_dialog import EndRepresentativeDialog
 from town_office.views.roster.import_dialog import ImportPreviewDialog
 from town_office.views.roster.representative_dialog import RepresentativeDialog
-from town_office.views.roster.table_model import ALL, RepresentativeTableModel, RosterColumn, RosterFilter
+from town_office.views.roster.table_model import (
+    ALL,
+    RepresentativeTableModel,
+    RosterColumn,
+    RosterFilter,
+)
 from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.table_model import ROW_ROLE
+from town_office.views.widgets.table_view import read_only_table
 
 
 class RosterPage(QWidget):
@@ -67,17 +70,10 @@ class RosterPage(QWidget):
         filters.addWidget(self.presidium_only)
         filters.addWidget(self.search, 1)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = read_only_table(self.model, fit_columns=False)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         widths = {RosterColumn.NAME: 90, RosterColumn.GENDER: 44, RosterColumn.BIRTH: 74,
                   RosterColumn.PARTY: 90, RosterColumn.LEVELS: 70, RosterColumn.CONSTITUENCY: 76,
                   RosterColumn.GROUP: 130, RosterColumn.GROUP_ROLE: 64, RosterColumn.PRESIDIUM: 76,
@@ -157,7 +153,7 @@ class RosterPage(QWidget):
         for item_id, name in items:
             combo.addItem(name, item_id)
         index = combo.findData(keep)
-        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
 
     def current_filter(self) -> RosterFilter:

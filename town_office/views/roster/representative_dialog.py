@@ -31,13 +31,15 @@ from town_office.services.identity import (
 )
 from town_office.services.roster_types import (
     EDUCATIONS,
-    FIELD_LABELS as L,
     GROUP_ROLES,
     LEVELS,
     PARTIES,
     PRESIDIUM_ROLES,
     RepresentativeInput,
     RepresentativeRow,
+)
+from town_office.services.roster_types import (
+    FIELD_LABELS as L,
 )
 from town_office.services.roster_validation import representative_problems
 from town_office.views.widgets.form import FieldErrors

@@ -7,17 +7,14 @@ from dataclasses import asdict
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +25,7 @@ from town_office.services import roster_units, settings
 from town_office.services.settings import PASS_RULES, QUORUM_RULES, SETTING_LABELS
 from town_office.views.settings.unit_dialogs import TermDialog, UnitDialog
 from town_office.views.widgets.table_model import ROW_ROLE, ColumnSpec, DataclassTableModel
+from town_office.views.widgets.table_view import read_only_table
 
 
 class TermTableModel(DataclassTableModel):
@@ -57,13 +55,7 @@ class _ListTab(QWidget):
     def __init__(self, model: DataclassTableModel):
         super().__init__()
         self.model = model
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(model)
         self.table.doubleClicked.connect(lambda _: self.edit())
         buttons = QHBoxLayout()
         for text, slot in (("新增", self.add), ("修改", self.edit), ("删除", self.remove)):

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+)
 
-from town_office.errors import ValidationError
+from town_office.errors import FieldProblem, ValidationError
 from town_office.services.identity import parse_date
 from town_office.services.roster_types import TermRow, UnitRow
-from town_office.errors import FieldProblem
 from town_office.views.widgets.form import FieldErrors
 
 

@@ -71,7 +71,7 @@ class DataclassTableModel(QAbstractTableModel):
     def row_of_id(self, row_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if getattr(r, "id", None) == row_id), -1)
 
-    def foreground(self, row) -> QColor | None:  # noqa: ARG002 - subclasses colour rows
+    def foreground(self, row) -> QColor | None:
         return None
 
     # --- Qt interface ----------------------------------------------------------------------------

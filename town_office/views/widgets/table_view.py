@@ -1,0 +1,20 @@
+"""The one way a read-only list table is set up: whole-row single selection, no in-place editing,
+alternating rows, columns sized to their contents with the last one stretched."""
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def read_only_table(model, fit_columns: bool = True) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    if fit_columns:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
