@@ -10,7 +10,6 @@ transaction so that SQLite's table rebuilds cannot cascade-delete child rows. St
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -22,8 +21,6 @@ from town_office.models.db import snapshot_database
 from town_office.models.migrations.steps import STEPS
 
 SCHEMA_VERSION = 1 + len(STEPS)
-
-Step = Callable[[SqliteDatabase, SqliteMigrator], None]
 
 
 def schema_version(db: SqliteDatabase) -> int:
