@@ -115,14 +115,14 @@ def _validate(data: RepresentativeInput, term_id: int, rep_id: int | None) -> No
         raise ValidationError(problems)
 
 
-def _apply(rep: Representative, data: RepresentativeInput, keep_id_when_masked: bool = True) -> None:
+def _apply(rep: Representative, data: RepresentativeInput) -> None:
     full, initials = pinyin_keys(data.name)
     rep.name, rep.name_pinyin, rep.name_initials = data.name, full, initials
     for attr in ("gender", "ethnicity", "party", "education", "work_unit_post", "group_role",
                  "phone", "card_number", "elected_on", "presidium_role", "notes"):
         setattr(rep, attr, getattr(data, attr))
     rep.birth_month = data.birth_month or None
-    if not (data.id_number and is_masked(data.id_number) and keep_id_when_masked):
+    if not (data.id_number and is_masked(data.id_number)):  # a masked export keeps the stored number
         rep.id_number = data.id_number or None
     rep.constituency = unit_by_name(Constituency, data.constituency_name)
     rep.group = unit_by_name(DeputyGroup, data.group_name)

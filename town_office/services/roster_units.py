@@ -133,13 +133,13 @@ def delete_unit(kind: str, unit_id: int) -> None:
         audit.record(model._meta.table_name, unit_id, "删除", {"名称": (unit.name, None)})
 
 
-def unit_by_name(model, name: str, create: bool = True):
+def unit_by_name(model, name: str):
     """The group or constituency called ``name`` (created when new); None for an empty name."""
     name = (name or "").strip()
     if not name:
         return None
     unit = model.get_or_none(model.name == name)
-    if unit is None and create:
+    if unit is None:
         unit = model.create(name=name)
         audit.record(model._meta.table_name, unit.id, "新增", {"名称": (None, name)})
     return unit

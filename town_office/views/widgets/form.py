@@ -57,7 +57,3 @@ class FieldErrors:
         if first is not None:
             first.setFocus()
         return unplaced
-
-    def message(self, field: str) -> str:
-        label = self.labels[field]
-        return label.text() if label.isVisible() or label.text() else ""

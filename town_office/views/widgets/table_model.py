@@ -65,9 +65,6 @@ class DataclassTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._all)
 
-    def row_at(self, row: int):
-        return self._rows[row]
-
     def row_of_id(self, row_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if getattr(r, "id", None) == row_id), -1)
 
