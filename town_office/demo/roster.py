@@ -45,7 +45,7 @@ def build() -> dict[str, int]:
     names = [(s + GIVEN[(i * 7) % len(GIVEN)], "女" if GIVEN[(i * 7) % len(GIVEN)][-1] in "英兰燕梅珍华红霞凤芳芬玲萍婷敏娥" else "男")
              for i, s in enumerate(SURNAMES[:41])]
     people = names[:20] + list(RARE_NAMES[:2]) + names[20:34] + list(RARE_NAMES[2:]) + names[34:]
-    presidium = {0: "主席", 1: "副主席", 5: "成员", 9: "成员", 14: "成员", 22: "成员", 30: "成员"}
+    presidium = {0: "主席", 1: "副主席", 5: "成员", 9: "成员", 14: "成员", 22: "成员", 36: "成员"}
     count = 0
     for i, (name, gender) in enumerate(people):
         birth = date(rng.randint(1962, 1992), rng.randint(1, 12), rng.randint(1, 28))

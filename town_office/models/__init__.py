@@ -2,6 +2,15 @@
 
 from town_office.models.audit import AuditEntry
 from town_office.models.db import database
+from town_office.models.meeting import (
+    AgendaItem,
+    AgendaMaterial,
+    FiledMinutes,
+    FollowUp,
+    FollowUpExtension,
+    Meeting,
+    MeetingAttendee,
+)
 from town_office.models.roster import (
     Constituency,
     DeputyGroup,
@@ -12,11 +21,19 @@ from town_office.models.roster import (
 from town_office.models.settings import Setting
 
 ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
-              RepresentativeLevel]
+              RepresentativeLevel, Meeting, MeetingAttendee, AgendaItem, AgendaMaterial, FollowUp,
+              FollowUpExtension, FiledMinutes]
 
 __all__ = [
     "ALL_MODELS",
+    "AgendaItem",
+    "AgendaMaterial",
     "AuditEntry",
+    "FiledMinutes",
+    "FollowUp",
+    "FollowUpExtension",
+    "Meeting",
+    "MeetingAttendee",
     "Constituency",
     "DeputyGroup",
     "Representative",

@@ -1,8 +1,66 @@
 """Upgrade steps. ``STEPS[0]`` upgrades version 1 to 2, ``STEPS[1]`` 2 to 3, and so on.
 
-Each step is ``step(db, migrator)``; it declares any new column inline (e.g.
-``CharField(default="")``) as it was at that version. Version 1 is the first release and has no step.
-Every released version keeps a fixture database in ``tests/fixtures/schema_vN.sqlite3``.
+Each step is ``step(db, migrator)``; it declares its tables and columns inline, as they were at that
+version (SQL text or ``CharField(default="")``), never through today's model classes. Version 1 is
+the first release and has no step. Every released version keeps a fixture database in
+``tests/fixtures/schema_vN.sqlite3``.
 """
 
-STEPS: list = []
+# Version 2: presidium meetings, attendance, agenda, materials, follow-ups and filed minutes.
+_V2_MEETINGS = [
+    ('CREATE TABLE "meeting" ("id" INTEGER NOT NULL PRIMARY KEY, "term_id" INTEGER NOT NULL, "'
+     'number" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "held_on" DATE NOT NULL, "starts'
+     '_at" VARCHAR(255) NOT NULL, "ends_at" VARCHAR(255) NOT NULL, "place" VARCHAR(255) NOT NU'
+     'LL, "chair" VARCHAR(255) NOT NULL, "recorder" VARCHAR(255) NOT NULL, "summary" TEXT NOT '
+     'NULL, "status" VARCHAR(255) NOT NULL, "minutes_issue" INTEGER, "minutes_date" DATE, "cre'
+     'ated_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("term_id") REFE'
+     'RENCES "term" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "meeting_term_id" ON "meeting" ("term_id")'),
+    ('CREATE UNIQUE INDEX "meeting_term_id_number" ON "meeting" ("term_id", "number")'),
+    ('CREATE TABLE "meeting_attendee" ("id" INTEGER NOT NULL PRIMARY KEY, "meeting_id" INTEGER'
+     ' NOT NULL, "representative_id" INTEGER, "role" VARCHAR(255) NOT NULL, "name" VARCHAR(255'
+     ') NOT NULL, "unit_post" VARCHAR(255) NOT NULL, "presidium_role" VARCHAR(255) NOT NULL, "'
+     'attendance" VARCHAR(255) NOT NULL, "reason" VARCHAR(255) NOT NULL, "position" INTEGER NO'
+     'T NULL, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE, FOREIG'
+     'N KEY ("representative_id") REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "meeting_attendee_meeting_id" ON "meeting_attendee" ("meeting_id")'),
+    ('CREATE INDEX "meeting_attendee_representative_id" ON "meeting_attendee" ("representative'
+     '_id")'),
+    ('CREATE TABLE "agenda_item" ("id" INTEGER NOT NULL PRIMARY KEY, "meeting_id" INTEGER NOT '
+     'NULL, "position" INTEGER NOT NULL, "title" VARCHAR(255) NOT NULL, "reporter" VARCHAR(255'
+     ') NOT NULL, "discussion" TEXT NOT NULL, "decision" TEXT NOT NULL, "voted" INTEGER NOT NU'
+     'LL, "votes_for" INTEGER, "votes_against" INTEGER, "votes_abstain" INTEGER, "vote_result"'
+     ' VARCHAR(255) NOT NULL, "reviews_followups" INTEGER NOT NULL, FOREIGN KEY ("meeting_id")'
+     ' REFERENCES "meeting" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "agenda_item_meeting_id" ON "agenda_item" ("meeting_id")'),
+    ('CREATE TABLE "agenda_material" ("id" INTEGER NOT NULL PRIMARY KEY, "agenda_item_id" INTE'
+     'GER NOT NULL, "file_name" VARCHAR(255) NOT NULL, "stored_path" VARCHAR(255) NOT NULL, "s'
+     'ize" INTEGER NOT NULL, "sha256" VARCHAR(255) NOT NULL, "added_at" DATETIME NOT NULL, FOR'
+     'EIGN KEY ("agenda_item_id") REFERENCES "agenda_item" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "agenda_material_agenda_item_id" ON "agenda_material" ("agenda_item_id")'),
+    ('CREATE TABLE "follow_up" ("id" INTEGER NOT NULL PRIMARY KEY, "agenda_item_id" INTEGER NO'
+     'T NULL, "content" TEXT NOT NULL, "handling_unit" VARCHAR(255) NOT NULL, "responsible" VA'
+     'RCHAR(255) NOT NULL, "original_deadline" DATE NOT NULL, "deadline" DATE NOT NULL, "statu'
+     's" VARCHAR(255) NOT NULL, "result" TEXT NOT NULL, "done_on" DATE, "created_at" DATETIME '
+     'NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("agenda_item_id") REFERENCES "age'
+     'nda_item" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "follow_up_agenda_item_id" ON "follow_up" ("agenda_item_id")'),
+    ('CREATE TABLE "follow_up_extension" ("id" INTEGER NOT NULL PRIMARY KEY, "followup_id" INT'
+     'EGER NOT NULL, "old_deadline" DATE NOT NULL, "new_deadline" DATE NOT NULL, "reason" TEXT'
+     ' NOT NULL, "agreed_on" DATE NOT NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("foll'
+     'owup_id") REFERENCES "follow_up" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "follow_up_extension_followup_id" ON "follow_up_extension" ("followup_id")'),
+    ('CREATE TABLE "filed_minutes" ("id" INTEGER NOT NULL PRIMARY KEY, "meeting_id" INTEGER NO'
+     'T NULL, "stored_path" VARCHAR(255) NOT NULL, "sha256" VARCHAR(255) NOT NULL, "size" INTE'
+     'GER NOT NULL, "filed_at" DATETIME NOT NULL, "withdrawn_at" DATETIME, "withdraw_reason" T'
+     'EXT NOT NULL, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "filed_minutes_meeting_id" ON "filed_minutes" ("meeting_id")'),
+]
+
+
+def _to_v2_meetings(db, migrator) -> None:
+    for statement in _V2_MEETINGS:
+        db.execute_sql(statement)
+
+
+STEPS: list = [_to_v2_meetings]

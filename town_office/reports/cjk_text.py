@@ -1,0 +1,208 @@
+"""A paragraph of Chinese text for reportlab, set the way Chinese official papers are set.
+
+reportlab's own CJK wrapping lets a closing mark hang into the margin, keeps 《 at a line end and
+draws every character in one font. :class:`Text` instead breaks lines by the Chinese rules (no line
+starts with ，。、；：？！）》 and none ends with （《; Latin words and numbers stay whole), justifies full
+lines to both margins, and draws each character in the first font of its role's chain that has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from town_office.reports.fonts import FANGSONG, font_book
+
+NO_LINE_START = set("，。、；：？！）》」』】〕〉…—％’”·,.;:?!)]}%")
+NO_LINE_END = set("（《「『【〔〈‘“([{")
+
+LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
+
+Span = tuple[str, str]  # (text, font role)
+
+
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    font: str
+    width: float
+
+
+@dataclass(frozen=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+    last: bool  # ends a paragraph or a forced break: not stretched
+
+    @property
+    def width(self) -> float:
+        return sum(g.width for g in self.glyphs)
+
+
+def _tokens(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Units that a line break may not split, with the no-start / no-end marks glued on."""
+    raw: list[list[Glyph]] = []
+    for glyph in glyphs:
+        latin = glyph.char.isascii() and not glyph.char.isspace()
+        if latin and raw and raw[-1][-1].char.isascii() and not raw[-1][-1].char.isspace() \
+                and raw[-1][-1].char not in NO_LINE_START and raw[-1][-1].char != "\n":
+            raw[-1].append(glyph)
+        else:
+            raw.append([glyph])
+    tokens: list[list[Glyph]] = []
+    for token in raw:
+        if token[0].char == "\n" or (tokens and tokens[-1][-1].char == "\n"):
+            tokens.append(token)
+        elif tokens and (token[0].char in NO_LINE_START or tokens[-1][-1].char in NO_LINE_END):
+            tokens[-1] = tokens[-1] + token
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0) -> list[Line]:
+    """Greedy line breaking over tokens; a token wider than a whole line is cut by characters."""
+    lines: list[Line] = []
+    current: list[Glyph] = []
+    used = 0.0
+
+    def avail() -> float:
+        return width - (first_indent if not lines else 0.0)
+
+    def close(last: bool) -> None:
+        nonlocal current, used
+        while current and current[-1].char == " ":
+            current.pop()
+        lines.append(Line(tuple(current), last))
+        current, used = [], 0.0
+
+    for token in _tokens(glyphs):
+        if token[0].char == "\n":
+            close(True)
+            continue
+        token_width = sum(g.width for g in token)
+        too_long = token_width > width - first_indent + 0.01
+        if too_long or (token_width > width / 4 and used + token_width > avail() + 0.01):
+            # a long Latin word, number or address: cut by characters instead of a gappy line
+            for glyph in token:
+                if current and used + glyph.width > avail() + 0.01:
+                    close(False)
+                current.append(glyph)
+                used += glyph.width
+            continue
+        if current and used + token_width > avail() + 0.01:
+            close(False)
+        if not current and token[0].char == " ":
+            continue
+        current.extend(token)
+        used += token_width
+    if current or not lines:
+        close(True)
+    else:
+        lines[-1] = Line(lines[-1].glyphs, True)
+    return lines
+
+
+def shape(spans: list[Span] | str, size: float) -> list[Glyph]:
+    """Characters with the font that draws each and its width at ``size``."""
+    if isinstance(spans, str):
+        spans = [(spans, FANGSONG)]
+    book = font_book()
+    glyphs = []
+    for text, role in spans:
+        for run, font in book.runs(text.replace("\r\n", "\n").replace("\t", " "), role):
+            glyphs.extend(Glyph(c, font, 0.0 if c == "\n" else stringWidth(c, font, size))
+                          for c in run)
+    return glyphs
+
+
+class Text(Flowable):
+    """One paragraph: spans of ``(text, role)``, a size, a leading and an alignment.
+
+    ``first_indent`` is in characters (2 for body paragraphs). ``min_height`` pads the box, with
+    the lines centred in it (sign-in sheet rows need room for a signature).
+    """
+
+    def __init__(self, spans: list[Span] | str, size: float, leading: float | None = None,
+                 align: str = JUSTIFY, first_indent: float = 0, color=colors.black,
+                 min_height: float = 0, space_before: float = 0, space_after: float = 0,
+                 balance: bool = False, _lines: list[Line] | None = None):
+        super().__init__()
+        self.spans, self.size, self.leading = spans, size, leading or size * 1.5
+        self.align, self.first_indent, self.color = align, first_indent * size, color
+        self.min_height = min_height
+        self.balance = balance  # titles: lines of even length instead of one long and one short
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+        self._glyphs = None if _lines is not None else shape(spans, size)
+        self._fixed_lines = _lines
+        self.lines: list[Line] = []
+
+    @property
+    def plain_text(self) -> str:
+        if isinstance(self.spans, str):
+            return self.spans
+        return "".join(text for text, _ in self.spans)
+
+    def _lines_for(self, width: float) -> list[Line]:
+        if self._fixed_lines is not None:
+            return self._fixed_lines
+        lines = break_lines(self._glyphs, width, self.first_indent)
+        if self.balance and len(lines) > 1:
+            narrow = width
+            while narrow > width / 2:
+                trial = break_lines(self._glyphs, narrow - self.size, self.first_indent)
+                if len(trial) > len(lines):
+                    break
+                narrow, lines = narrow - self.size, trial
+        return lines
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.lines = self._lines_for(availWidth)
+        self.height = max(len(self.lines) * self.leading, self.min_height)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self._lines_for(availWidth)
+        fits = int((availHeight + 0.01) // self.leading)
+        if fits <= 0 or fits >= len(lines):
+            return [] if fits <= 0 else [self]
+        kwargs = dict(size=self.size, leading=self.leading, align=self.align, color=self.color)
+        head = Text(self.spans, first_indent=self.first_indent / self.size,
+                    space_before=self.spaceBefore, _lines=lines[:fits], **kwargs)
+        tail = Text(self.spans, space_after=self.spaceAfter, _lines=lines[fits:], **kwargs)
+        return [head, tail]
+
+    def draw(self):
+        canvas = self.canv
+        top = self.height - (self.height - len(self.lines) * self.leading) / 2
+        for index, line in enumerate(self.lines):
+            indent = self.first_indent if index == 0 else 0.0
+            room = self.width - indent
+            x, gap = indent, 0.0
+            if self.align == JUSTIFY and not line.last and len(line.glyphs) > 1:
+                gap = max(0.0, (room - line.width) / (len(line.glyphs) - 1))
+            elif self.align == CENTER:
+                x += (room - line.width) / 2
+            elif self.align == RIGHT:
+                x += room - line.width
+            baseline = top - index * self.leading - self.leading / 2 - self.size * 0.36
+            text = canvas.beginText(x, baseline)
+            text.setFillColor(self.color)
+            text.setCharSpace(gap)
+            for run, font in _runs(line.glyphs):
+                text.setFont(font, self.size)
+                text.textOut(run)
+            canvas.drawText(text)
+
+
+def _runs(glyphs) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for glyph in glyphs:
+        if runs and runs[-1][1] == glyph.font:
+            runs[-1] = (runs[-1][0] + glyph.char, glyph.font)
+        else:
+            runs.append((glyph.char, glyph.font))
+    return runs

@@ -1,0 +1,84 @@
+"""Files the clerk attaches (meeting materials, filed minutes, later photos) live in the data folder's
+``attachments/`` beside the database, so a backup of the folder carries them. Stored paths are
+relative to that folder and use forward slashes on every system."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from town_office.errors import StorageError
+from town_office.models.db import database
+from town_office.paths import DataFolder
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    stored_path: str  # relative to the attachments folder
+    size: int
+    sha256: str
+
+
+def attachments_root() -> Path:
+    """The attachments folder of the open database's data folder."""
+    return DataFolder(Path(database.obj.database).parent).attachments
+
+
+def absolute(stored_path: str) -> Path:
+    return attachments_root() / Path(*stored_path.split("/"))
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def safe_name(name: str) -> str:
+    """A file name Windows and Linux both accept, keeping the Chinese."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .")
+    return cleaned or "附件"
+
+
+def _free_target(folder: Path, name: str) -> Path:
+    target = folder / name
+    stem, suffix, n = target.stem, target.suffix, 2
+    while target.exists():
+        target = folder / f"{stem}（{n}）{suffix}"
+        n += 1
+    return target
+
+
+def store_file(source: Path, *folder_parts: str, name: str | None = None) -> StoredFile:
+    """Copy ``source`` into ``attachments/<folder_parts>/`` under a free name; fsync before returning.
+
+    Raises:
+        StorageError: the source cannot be read or the copy cannot be written.
+    """
+    source = Path(source)
+    folder = attachments_root().joinpath(*folder_parts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _free_target(folder, safe_name(name or source.name))
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(source, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        raise StorageError(f"无法保存附件“{source.name}”：{exc.strerror or exc}") from exc
+    relative = target.relative_to(attachments_root()).as_posix()
+    return StoredFile(relative, target.stat().st_size, sha256_of(target))
+
+
+def remove_file(stored_path: str) -> None:
+    """Delete a stored file if it is still there (its record is already gone)."""
+    absolute(stored_path).unlink(missing_ok=True)
