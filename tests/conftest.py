@@ -80,3 +80,31 @@ def valid_id(birth: str, seq: str = "123") -> str:
 
     first17 = f"439901{birth}{seq}"
     return first17 + id_check_char(first17)
+
+
+@pytest.fixture
+def presidium(make_representative):
+    """Five presidium members (one with a rare name character) and one ordinary deputy, 王䶮."""
+    members = [make_representative(name=name, gender=gender, presidium_role=role,
+                                   work_unit_post=post)
+               for name, gender, role, post in (
+                   ("王建国", "男", "主席", "镇人大主席团主席"),
+                   ("李春梅", "女", "副主席", "镇人大主席团副主席"),
+                   ("刘𬌗", "女", "成员", "石门村党支部书记"),
+                   ("赵刚", "男", "成员", "柳溪村村委会主任"),
+                   ("孙丽", "女", "成员", "青石镇中心小学教师"))]
+    other = make_representative(name="王䶮", gender="男", work_unit_post="桃源片代表小组组长")
+    return members, other
+
+
+@pytest.fixture
+def make_meeting(presidium):
+    from town_office.services import meetings
+    from town_office.services.meeting_types import MeetingInput
+
+    def make(held_on=date(2026, 3, 25), **overrides):
+        values = dict(held_on=held_on, place="镇人民政府三楼会议室", chair="王建国", recorder="陈晓燕")
+        values.update(overrides)
+        return meetings.create_meeting(MeetingInput(**values))
+
+    return make

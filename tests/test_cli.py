@@ -74,3 +74,32 @@ def test_check_reports_broken_references(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--data-dir", str(data), "check"]) == 1
     assert "外键检查" in capsys.readouterr().out
+
+
+def test_meetings_list_and_print_every_paper(tmp_path, capsys):
+    from tests.pdf_helpers import assert_fonts_embedded, pdf_text
+
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "meetings", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "1\t第十九届第13次\t2025-03-26\t纪要定稿" in lines
+    assert all(len(line.split("\t")) == 4 for line in lines) and len(lines) == 9
+    held = next(line.split("\t")[0] for line in lines if line.endswith("已召开"))
+    for paper, title in (("notice", "的通知"), ("signin", "签到表"), ("record", "记录"),
+                         ("minutes", "会议纪要")):
+        out = tmp_path / f"{paper}.pdf"
+        assert main(["--data-dir", data, "print", paper, "--meeting", held, "--out", str(out)]) == 0
+        assert title in pdf_text(out)[0].replace("\n", "")
+        assert_fonts_embedded(out)
+    assert "刘𬌗" in "".join(pdf_text(tmp_path / "signin.pdf"))
+
+
+def test_printing_a_missing_meeting_exits_2(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    assert main(["--data-dir", data, "print", "minutes", "--meeting", "999",
+                 "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "找不到第999号会议" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

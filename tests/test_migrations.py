@@ -38,13 +38,19 @@ def test_fixture_of_the_current_version_matches_a_fresh_schema(data_folder):
 
 
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
-def test_every_released_schema_opens_with_its_data(data_folder, version):
+def test_every_released_schema_opens_with_its_data(data_folder, version, tmp_path):
     shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", data_folder.database)
     db, _ = open_database(data_folder.database, data_folder.backups)
     assert schema_version(db) == SCHEMA_VERSION
     assert Representative.select().count() == 46
     assert Representative.get(Representative.name == "刘𬌗").gender == "女"
+    assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     database.close()
+    fresh = tmp_path / "fresh" / "db.sqlite3"
+    fresh.parent.mkdir()
+    open_database(fresh, tmp_path / "fresh")
+    database.close()
+    assert _schema(data_folder.database) == _schema(fresh)  # upgraded == created new
 
 
 def test_newer_schema_is_refused_and_left_untouched(data_folder):

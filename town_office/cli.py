@@ -28,6 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp = roster.add_parser("export", help="导出代表名册到Excel")
     exp.add_argument("file", type=Path)
     exp.add_argument("--with-id-numbers", action="store_true", help="导出完整身份证号（默认隐去中间位）")
+    meetings = sub.add_parser("meetings", help="主席团会议").add_subparsers(dest="meetings_command",
+                                                                      metavar="操作")
+    meetings.add_parser("list", help="列出会议：编号、届次会次、日期、状态（制表符分隔）")
+    printer = sub.add_parser("print", help="打印会议材料为PDF")
+    printer.add_argument("paper", choices=["notice", "signin", "record", "minutes"],
+                         help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要")
+    printer.add_argument("--meeting", type=int, required=True, help="会议编号（见 meetings list）")
+    printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件")
     return parser
 
 
@@ -86,7 +94,30 @@ def _cmd_roster(args) -> int:
     return 2
 
 
-COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster}
+def _cmd_meetings(args) -> int:
+    if args.meetings_command != "list":
+        print("请指定操作：town-office meetings list", file=sys.stderr)
+        return 2
+    from town_office.services.meetings import list_meetings
+
+    _open(args)
+    for row in sorted(list_meetings(), key=lambda r: r.id):
+        print("\t".join((str(row.id), f"{row.term_name}第{row.number}次", row.held_on.isoformat(),
+                         row.status)))
+    return 0
+
+
+def _cmd_print(args) -> int:
+    from town_office.services.meeting_papers import PAPERS, print_paper
+
+    _open(args)
+    out = print_paper(args.paper, args.meeting, args.out)
+    print(f"已生成{PAPERS[args.paper]}：{out}")
+    return 0
+
+
+COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
+            "meetings": _cmd_meetings, "print": _cmd_print}
 
 
 def main(argv: list[str] | None = None) -> int:

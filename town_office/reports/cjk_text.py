@@ -84,7 +84,8 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0) ->
             continue
         token_width = sum(g.width for g in token)
         too_long = token_width > width - first_indent + 0.01
-        if too_long or (token_width > width / 4 and used + token_width > avail() + 0.01):
+        long_latin = token_width > width / 4 and all(g.char.isascii() for g in token)
+        if too_long or (long_latin and used + token_width > avail() + 0.01):
             # a long Latin word, number or address: cut by characters instead of a gappy line
             for glyph in token:
                 if current and used + glyph.width > avail() + 0.01:
@@ -167,8 +168,12 @@ class Text(Flowable):
     def split(self, availWidth, availHeight):
         lines = self._lines_for(availWidth)
         fits = int((availHeight + 0.01) // self.leading)
-        if fits <= 0 or fits >= len(lines):
-            return [] if fits <= 0 else [self]
+        if fits >= len(lines):
+            return [self]
+        if fits == len(lines) - 1 and fits >= 2:
+            fits -= 1  # no single last line (widow) at the top of the next page
+        if fits <= 0 or (fits == 1 and len(lines) > 2):
+            return []  # no single first line (orphan) at the foot of a page
         kwargs = dict(size=self.size, leading=self.leading, align=self.align, color=self.color)
         head = Text(self.spans, first_indent=self.first_indent / self.size,
                     space_before=self.spaceBefore, _lines=lines[:fits], **kwargs)

@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from town_office.resources import resource_path
@@ -46,6 +46,27 @@ BUNDLED_SERIF = ("fonts", "LXGWWenKai-Regular.ttf")  # widest coverage: Ext-A..E
 BUNDLED_SANS = ("fonts", "DroidSansFallbackFull.ttf")  # 黑体 stand-in, most of Ext-A
 _BUNDLED_FOR_ROLE = {FANGSONG: BUNDLED_SERIF, SONG: BUNDLED_SERIF, KAI: BUNDLED_SERIF,
                      HEI: BUNDLED_SANS, TITLE: BUNDLED_SANS}
+
+
+def _unicode_hex(codepoint: int) -> str:
+    """UTF-16BE hex as a ToUnicode CMap wants it: a surrogate pair above U+FFFF."""
+    return chr(codepoint).encode("utf-16-be").hex().upper()
+
+
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab writes U+2C317 as <2C317>, an odd-length code, so 𬌗 could not be searched or
+    copied from a PDF; write the surrogate pair instead."""
+    text = _reportlab_to_unicode_cmap(fontname, [c if c <= 0xFFFF else 0 for c in subset])
+    for index, codepoint in enumerate(subset):
+        if codepoint > 0xFFFF:
+            text = text.replace(f"<{index:02X}> <0000>", f"<{index:02X}> <{_unicode_hex(codepoint)}>", 1)
+    return text
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def default_search_dirs() -> list[Path]:

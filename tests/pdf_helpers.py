@@ -1,0 +1,60 @@
+"""Reading back the PDFs the program writes: text, page size, fonts (all embedded?)."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from pypdf import PdfReader
+
+A4_POINTS = (595.28, 841.89)
+
+
+def pdf_text(path: Path) -> list[str]:
+    """Text of every page."""
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    return [(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
+            for p in PdfReader(str(path)).pages]
+
+
+def fonts(path: Path) -> dict[str, bool]:
+    """Every font a page refers to, and whether its program is embedded in the file."""
+    found = {}
+    for page in PdfReader(str(path)).pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            found[str(font.get("/BaseFont"))] = any(
+                k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+def pdffonts_lines(path: Path) -> list[str] | None:
+    """poppler's own view (None where pdffonts is not installed)."""
+    if not shutil.which("pdffonts"):
+        return None
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return out.splitlines()[2:]
+
+
+def assert_in_order(text: str, *parts: str) -> None:
+    """Each part occurs in ``text`` after the previous one."""
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        assert found >= 0, f"{part!r} not found after position {position} in:\n{text}"
+        position = found + len(part)
+
+
+def assert_fonts_embedded(path: Path) -> None:
+    used = fonts(path)
+    assert used, "no fonts at all"
+    assert all(used.values()), used
+    assert not any("Helvetica" in name for name in used), used
+    lines = pdffonts_lines(path)
+    if lines is not None:
+        assert lines and all(" yes yes " in line for line in lines), lines
