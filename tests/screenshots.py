@@ -66,7 +66,40 @@ def main(out_dir: str = "screenshots") -> None:
     shoot(window, "settings_page")
     window.settings_page.tabs.setCurrentIndex(2)
     shoot(window, "settings_groups")
+    shoot_meetings(window, shoot)
     database.close()
+
+
+def shoot_meetings(window, shoot) -> None:
+    from town_office.services import meeting_papers, meetings
+    from town_office.views.meetings.meeting_dialog import MeetingDialog
+    from town_office.views.pdf_preview import PdfPreviewDialog
+
+    window.show_page("主席团会议")
+    shoot(window, "meetings_page")
+    window.show_page("督办事项")
+    window.followups_page.show_combo.setCurrentIndex(2)
+    shoot(window, "followups_page")
+    held = next(r for r in meetings.list_meetings() if r.status == "已召开")
+    dialog = MeetingDialog(window, meetings.get_meeting(held.id))
+    dialog.resize(1000, 760)
+    shoot(dialog, "meeting_dialog_header")
+    dialog.tabs.setCurrentIndex(1)
+    shoot(dialog, "meeting_dialog_attendance")
+    dialog.tabs.setCurrentIndex(2)
+    dialog.agenda.items.setCurrentRow(1)
+    shoot(dialog, "meeting_dialog_agenda")
+    dialog.agenda.items.setCurrentRow(0)
+    shoot(dialog, "meeting_dialog_review_item")
+    new = MeetingDialog(window)
+    shoot(new, "meeting_dialog_new")
+    preview = PdfPreviewDialog(window, meeting_papers.preview_paper("minutes", held.id), "纪要")
+    preview.resize(800, 900)
+    preview.show()
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(1500)  # QPdfView renders pages in the background
+    shoot(preview, "pdf_preview")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,11 @@ class DataFolder:
         return self.root / "backups"
 
     @property
+    def previews(self) -> Path:
+        """Papers rendered for the preview window; replaced each time, safe to empty."""
+        return self.root / "previews"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

@@ -30,6 +30,14 @@ def attachments_root() -> Path:
     return DataFolder(Path(database.obj.database).parent).attachments
 
 
+def preview_path(file_name: str) -> Path:
+    """Where a paper rendered for the preview window goes (inside the data folder, never /tmp:
+    the papers carry names and phone numbers)."""
+    folder = DataFolder(Path(database.obj.database).parent).previews
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / safe_name(file_name)
+
+
 def absolute(stored_path: str) -> Path:
     return attachments_root() / Path(*stored_path.split("/"))
 

@@ -53,6 +53,12 @@ def print_paper(kind: str, meeting_id: int, out: Path) -> Path:
     return meeting_papers.render_minutes_pdf(meeting, out)
 
 
+def preview_paper(kind: str, meeting_id: int) -> Path:
+    """Render a paper into the data folder's previews/ for the preview window."""
+    meeting = get_meeting(meeting_id)
+    return print_paper(kind, meeting_id, attachments.preview_path(paper_file_name(kind, meeting.title)))
+
+
 def finalise(meeting_id: int):
     """纪要定稿 with the same renderer the preview uses."""
     from town_office.services.meetings import finalise_minutes

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from town_office import APP_NAME, __version__
 from town_office.services import roster_units, settings
 from town_office.views import ui_state
+from town_office.views.meetings.followups_page import FollowUpsPage
+from town_office.views.meetings.page import MeetingsPage
 from town_office.views.roster.page import RosterPage
 from town_office.views.settings.page import SettingsPage
 
@@ -32,8 +34,11 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget{font-size:15px;} QListWidget::item{padding:8px 10px;}")
         self.stack = QStackedWidget()
         self.roster_page = RosterPage(close_connection=close_connection)
+        self.meetings_page = MeetingsPage()
+        self.followups_page = FollowUpsPage()
         self.settings_page = SettingsPage()
-        self.pages = [("代表名册", self.roster_page), ("设置", self.settings_page)]
+        self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
+                      ("督办事项", self.followups_page), ("设置", self.settings_page)]
         for title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)
@@ -51,6 +56,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_folder)
         self._build_menus()
         self.roster_page.roster_changed.connect(self.settings_page.reload)
+        self.meetings_page.meetings_changed.connect(self.followups_page.reload)
         self.settings_page.settings_changed.connect(self._settings_changed)
         self.refresh_status()
         ui_state.restore_geometry(self, "main_window")
@@ -76,6 +82,7 @@ class MainWindow(QMainWindow):
     def _settings_changed(self) -> None:
         self.refresh_status()
         self.roster_page.reload()
+        self.meetings_page.fill_filters()
 
     def refresh_status(self) -> None:
         current = settings.get_settings()
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         ui_state.save_geometry(self, "main_window")
         self.roster_page.save_state()
+        self.meetings_page.save_state()
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

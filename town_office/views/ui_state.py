@@ -28,3 +28,15 @@ def restore_header(header: QHeaderView, key: str) -> bool:
 
 def save_header(header: QHeaderView, key: str) -> None:
     _settings().setValue(f"header/{key}", header.saveState())
+
+
+def last_folder(key: str) -> str:
+    """The folder the clerk last chose for this kind of file (their documents folder at first)."""
+    from PySide6.QtCore import QStandardPaths
+
+    default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(_settings().value(f"folder/{key}", default) or default)
+
+
+def remember_folder(key: str, folder: str) -> None:
+    _settings().setValue(f"folder/{key}", folder)
