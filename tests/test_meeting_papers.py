@@ -5,8 +5,20 @@ from datetime import date
 
 import pytest
 
-from tests.pdf_helpers import A4_POINTS, assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
-from town_office.services import followups, meeting_agenda, meeting_attendance, meeting_papers, meetings
+from tests.pdf_helpers import (
+    A4_POINTS,
+    assert_fonts_embedded,
+    assert_in_order,
+    page_sizes,
+    pdf_text,
+)
+from town_office.services import (
+    followups,
+    meeting_agenda,
+    meeting_attendance,
+    meeting_papers,
+    meetings,
+)
 from town_office.services.meeting_types import (
     EXCUSED,
     AgendaItemInput,

@@ -14,6 +14,7 @@ from peewee import fn
 from town_office.errors import FieldProblem, NotFound, ValidationError
 from town_office.models import AgendaItem, FollowUp, FollowUpExtension, Meeting, Term
 from town_office.models.db import database
+from town_office.reports.chinese_numbers import chinese_date
 from town_office.services import audit
 from town_office.services.meeting_rules import latest_allowed_deadline, months_between
 from town_office.services.meeting_types import (
@@ -29,7 +30,6 @@ from town_office.services.meeting_types import (
     FollowUpRow,
     meeting_title,
 )
-from town_office.reports.chinese_numbers import chinese_date
 from town_office.services.settings import get_settings
 
 TABLE = "follow_up"

@@ -1,0 +1,167 @@
+"""The meetings area driven like a clerk would: create a meeting, mark attendance, record an agenda
+item with a vote, finalise and reopen, preview and save a paper; the follow-ups list in red."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from town_office.models import AgendaItem, Meeting, MeetingAttendee
+from town_office.services import followups, meetings
+from town_office.services.meeting_types import FollowUpFilter
+from town_office.views.meetings import meeting_dialog as dialog_module
+from town_office.views.meetings.followups_page import FollowUpsPage
+from town_office.views.meetings.meeting_dialog import MeetingDialog
+from town_office.views.meetings.page import MeetingsPage
+from town_office.views.meetings.table_models import FollowUpTableModel, MeetingTableModel
+from town_office.views.pdf_preview import PdfPreviewDialog
+from town_office.views.widgets import messages
+from town_office.views.widgets.table_model import OVERDUE_RED
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """Collect the message boxes instead of blocking on them."""
+    shown = []
+    monkeypatch.setattr(messages.QMessageBox, "warning",
+                        lambda parent, title, text: shown.append((title, text)))
+    return shown
+
+
+def test_table_models_pass_the_model_tester(qtmodeltester, demo_town):
+    model = MeetingTableModel()
+    model.set_rows(meetings.list_meetings())
+    qtmodeltester.check(model)
+    followup_model = FollowUpTableModel()
+    followup_model.set_rows(followups.list_followups())
+    qtmodeltester.check(followup_model)
+
+
+def test_new_meeting_through_the_dialog(qtbot, presidium, warnings):
+    dialog = MeetingDialog(None)
+    qtbot.addWidget(dialog)
+    assert not dialog.tabs.isTabEnabled(1)
+    assert dialog.header.chair.currentText() == "王建国"  # the 主席 first
+    dialog.header.starts_at.setText("9点")
+    qtbot.mouseClick(dialog.save_header_button, Qt.MouseButton.LeftButton)
+    assert not Meeting.select().exists()
+    assert dialog.header.errors.labels["会议地点"].isVisibleTo(dialog)
+    assert "时:分" in dialog.header.errors.labels["开始时间"].text()
+    dialog.header.starts_at.setText("09:00")
+    dialog.header.place.setText("镇人民政府三楼会议室")
+    qtbot.mouseClick(dialog.save_header_button, Qt.MouseButton.LeftButton)
+    meeting = Meeting.get()
+    assert (meeting.number, meeting.place, meeting.status) == (1, "镇人民政府三楼会议室", "筹备")
+    assert dialog.tabs.isTabEnabled(1) and dialog.tabs.isTabEnabled(2)
+    assert MeetingAttendee.select().count() == 5
+    assert "第一次会议" in dialog.heading.text()
+
+
+def test_attendance_leave_needs_a_reason(qtbot, make_meeting, warnings):
+    dialog = MeetingDialog(None, make_meeting())
+    qtbot.addWidget(dialog)
+    tab = dialog.attendance
+    _, combo, reason = tab.rows[4]
+    combo.setCurrentText("请假")
+    assert reason.isEnabled()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert warnings and "请假须写明原因" in warnings[-1][1]
+    assert MeetingAttendee.select().where(MeetingAttendee.attendance == "请假").count() == 0
+    reason.setText("外出学习")
+    for _, other, _ in tab.rows[1:3]:
+        other.setCurrentText("缺席")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert MeetingAttendee.get(MeetingAttendee.attendance == "请假").reason == "外出学习"
+    assert "应到5人，实到2人，请假1人，缺席2人" in dialog.status_line.text()
+    assert "未达到法定人数" in tab.tally.text() and "c0392b" in dialog.status_line.styleSheet()
+    qtbot.mouseClick(tab.all_present, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "实到5人" in dialog.status_line.text()
+
+
+def test_agenda_item_with_a_vote(qtbot, make_meeting, warnings):
+    dialog = MeetingDialog(None, make_meeting())
+    qtbot.addWidget(dialog)
+    tab = dialog.agenda
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    tab.title.setText("审议2026年工作要点")
+    tab.reporter.setText("李春梅")
+    tab.decision.setPlainText("原则通过工作要点。")
+    tab.vote_box.setChecked(True)
+    tab.votes["赞成"].setValue(4)
+    tab.votes["反对"].setValue(1)
+    assert "通过" in tab.vote_result.text()
+    tab.votes["弃权"].setValue(1)
+    assert "超过实到5人" in tab.vote_result.text()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert warnings and "超过实到成员5人" in warnings[-1][1]
+    tab.votes["弃权"].setValue(0)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    item = AgendaItem.get()
+    assert (item.title, item.votes_for, item.vote_result) == ("审议2026年工作要点", 4, "通过")
+    assert tab.items.item(0).text() == "1. 审议2026年工作要点"
+
+
+def test_finalise_locks_and_reopen_asks_why(qtbot, make_meeting, monkeypatch, warnings):
+    from town_office.services import meeting_agenda
+    from town_office.services.meeting_types import AgendaItemInput
+
+    meeting = make_meeting()
+    meeting_agenda.add_item(meeting.id, AgendaItemInput("民生实事", decision="加快道路硬化"))
+    dialog = MeetingDialog(None, meetings.get_meeting(meeting.id))
+    qtbot.addWidget(dialog)
+    previews = []
+    monkeypatch.setattr(dialog_module, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: previews.append(self.pdf))
+    qtbot.mouseClick(dialog.held_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.finalise_button, Qt.MouseButton.LeftButton)
+    assert Meeting.get().status == "纪要定稿"
+    assert previews and previews[0].name.endswith("会议纪要.pdf")
+    assert not dialog.save_header_button.isEnabled() and not dialog.agenda.add_button.isEnabled()
+    assert dialog.reopen_button.isEnabled() and not dialog.finalise_button.isEnabled()
+    monkeypatch.setattr(dialog_module.QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("出席名单有误，需更正", True))
+    qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
+    assert Meeting.get().status == "已召开" and dialog.save_header_button.isEnabled()
+
+
+def test_meetings_page_warns_about_quarters_without_a_meeting(qtbot, demo_town):
+    page = MeetingsPage()
+    qtbot.addWidget(page)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+    assert page.model.rowCount() == 5
+    assert "第一季度 已召开1次" in page.quarters.text()
+    page.search.setText("临时")
+    assert [r.kind for r in page.model.rows()] == ["临时会议"]
+
+
+def test_followups_page_shows_overdue_in_red(qtbot, demo_town):
+    page = FollowUpsPage()
+    qtbot.addWidget(page)
+    page.model.today = date(2026, 11, 22)
+    page.reload()
+    page.model.today = date(2026, 11, 22)
+    rows = page.model.rows()
+    overdue = next(i for i, f in enumerate(rows) if f.content == "完成白沙村道路硬化")
+    index = page.model.index(overdue, 6)
+    assert index.data().startswith("逾期")
+    assert page.model.data(index, Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_RED
+    assert len(followups.list_followups(FollowUpFilter(open_only=True))) == len(rows)
+
+
+def test_preview_saves_a_copy_where_the_clerk_chooses(qtbot, demo_town, tmp_path, monkeypatch):
+    from town_office.services import meeting_papers
+    from town_office.views import pdf_preview
+
+    pdf = meeting_papers.preview_paper("signin", meetings.list_meetings()[0].id)
+    dialog = PdfPreviewDialog(None, pdf, "签到表")
+    qtbot.addWidget(dialog)
+    assert dialog.document.pageCount() >= 1 and "共 1 页" in dialog.page_label.text()
+    target = tmp_path / "存档" / "签到表"
+    target.parent.mkdir()
+    monkeypatch.setattr(pdf_preview.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "PDF 文件 (*.pdf)"))
+    saved = dialog.save_as()
+    assert saved == target.with_suffix(".pdf") and saved.read_bytes() == pdf.read_bytes()
