@@ -165,3 +165,25 @@ def test_preview_saves_a_copy_where_the_clerk_chooses(qtbot, demo_town, tmp_path
                         lambda *a, **k: (str(target), "PDF 文件 (*.pdf)"))
     saved = dialog.save_as()
     assert saved == target.with_suffix(".pdf") and saved.read_bytes() == pdf.read_bytes()
+
+
+def test_printing_draws_every_page(qtbot, demo_town, tmp_path):
+    """The 打印 path: each PDF page drawn onto the printer (here a PDF printer), A4 kept."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.pdf_helpers import page_sizes
+    from town_office.services import meeting_papers
+    from town_office.views.pdf_preview import print_pdf
+
+    held = next(r for r in meetings.list_meetings() if r.status == "已召开")
+    source = meeting_papers.preview_paper("record", held.id)
+    document = QPdfDocument()
+    document.load(str(source))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_pdf(document, printer)
+    printed = page_sizes(tmp_path / "printed.pdf")
+    assert len(printed) == document.pageCount() >= 2
+    assert all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in printed)
