@@ -133,14 +133,28 @@ def test_end_dialog_requires_a_reason(page, qtbot):
 
 
 def test_delete_asks_first_and_refusal_keeps_the_deputy(page, monkeypatch):
-    page.search.setText("王䶮")
+    from town_office.services.roster_types import RepresentativeInput
+
+    roster.create_representative(RepresentativeInput(name="误录入", gender="男"))
+    page.reload()
+    page.search.setText("误录入")
     page.table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     page.delete_selected()
-    assert Representative.select().where(Representative.name == "王䶮").count() == 1
+    assert Representative.select().where(Representative.name == "误录入").count() == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_selected()
-    assert Representative.select().where(Representative.name == "王䶮").count() == 0
+    assert Representative.select().where(Representative.name == "误录入").count() == 0
+
+
+def test_a_deputy_with_records_is_not_deleted(page, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    page.search.setText("王䶮")  # attended trainings
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert warnings and Representative.select().where(Representative.name == "王䶮").count() == 1
 
 
 def test_import_preview_blocks_import_while_problems_exist(qtbot, db, tmp_path):

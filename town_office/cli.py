@@ -31,11 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = sub.add_parser("meetings", help="主席团会议").add_subparsers(dest="meetings_command",
                                                                       metavar="操作")
     meetings.add_parser("list", help="列出会议：编号、届次会次、日期、状态（制表符分隔）")
-    printer = sub.add_parser("print", help="打印会议材料为PDF")
-    printer.add_argument("paper", choices=["notice", "signin", "record", "minutes"],
-                         help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要")
-    printer.add_argument("--meeting", type=int, required=True, help="会议编号（见 meetings list）")
+    printer = sub.add_parser("print", help="打印材料为PDF")
+    printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin"],
+                         help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
+                              "training-signin 培训签到表")
+    printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
+    printer.add_argument("--session", type=int, help="培训编号（见 training list）")
     printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件")
+    training = sub.add_parser("training", help="代表培训").add_subparsers(dest="training_command",
+                                                                       metavar="操作")
+    training_list = training.add_parser("list", help="列出培训：编号、日期、名称、类型、学时、出席/应到")
+    training_list.add_argument("--year", type=int, help="年度（默认全部）")
+    export = sub.add_parser("export", help="导出Excel").add_subparsers(dest="export_command",
+                                                                    metavar="内容")
+    export_training = export.add_parser("training", help="某年度代表培训情况（按代表、按培训两张表）")
+    export_training.add_argument("--year", type=int, required=True)
+    export_training.add_argument("--out", type=Path, required=True)
     return parser
 
 
@@ -108,16 +119,52 @@ def _cmd_meetings(args) -> int:
 
 
 def _cmd_print(args) -> int:
+    _open(args)
+    if args.paper == "training-signin":
+        if args.session is None:
+            print("请用 --session 指定培训编号（见 training list）", file=sys.stderr)
+            return 2
+        from town_office.services.training_papers import print_session_paper
+
+        print(f"已生成培训签到表：{print_session_paper('signin', args.session, args.out)}")
+        return 0
+    if args.meeting is None:
+        print("请用 --meeting 指定会议编号（见 meetings list）", file=sys.stderr)
+        return 2
     from town_office.services.meeting_papers import PAPERS, print_paper
 
-    _open(args)
     out = print_paper(args.paper, args.meeting, args.out)
     print(f"已生成{PAPERS[args.paper]}：{out}")
     return 0
 
 
+def _cmd_training(args) -> int:
+    if args.training_command != "list":
+        print("请指定操作：town-office training list [--year 年度]", file=sys.stderr)
+        return 2
+    from town_office.services.training import list_sessions
+
+    _open(args)
+    for s in sorted(list_sessions(args.year), key=lambda s: (s.held_on, s.id)):
+        print("\t".join((str(s.id), s.held_on.isoformat(), s.title, s.kind, s.hours_text,
+                         f"{s.present}/{s.expected}")))
+    return 0
+
+
+def _cmd_export(args) -> int:
+    if args.export_command != "training":
+        print("请指定内容：town-office export training --year 年度 --out 文件.xlsx", file=sys.stderr)
+        return 2
+    from town_office.services.training_papers import export_training_year
+
+    _open(args)
+    print(f"已导出{args.year}年代表培训情况：{export_training_year(args.year, args.out)}")
+    return 0
+
+
 COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
-            "meetings": _cmd_meetings, "print": _cmd_print}
+            "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
+            "export": _cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,7 +62,7 @@ def build() -> dict[str, int]:
             id_number=_id_number(rng, birth, gender) if i % 5 != 4 else "",
             card_number=f"QS19{i + 1:03d}", elected_on=date(2021, 12, 28),
             presidium_role=presidium.get(i, ""), term_id=term.id)
-        if i == 44:
+        if i == len(people) - 1:  # the last one joined mid-term
             data.elected_on = date(2024, 3, 15)
             data.notes = "2024年补选"
         roster.create_representative(data)

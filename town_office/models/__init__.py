@@ -19,10 +19,11 @@ from town_office.models.roster import (
     Term,
 )
 from town_office.models.settings import Setting
+from town_office.models.training import TrainingAttendee, TrainingMaterial, TrainingSession
 
 ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
               RepresentativeLevel, Meeting, MeetingAttendee, AgendaItem, AgendaMaterial, FollowUp,
-              FollowUpExtension, FiledMinutes]
+              FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial]
 
 __all__ = [
     "ALL_MODELS",
@@ -40,6 +41,9 @@ __all__ = [
     "RepresentativeLevel",
     "Setting",
     "Term",
+    "TrainingAttendee",
+    "TrainingMaterial",
+    "TrainingSession",
     "database",
 ]
 

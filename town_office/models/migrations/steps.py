@@ -63,4 +63,35 @@ def _to_v2_meetings(db, migrator) -> None:
         db.execute_sql(statement)
 
 
-STEPS: list = [_to_v2_meetings]
+# Version 3: training sessions, their expected attendees and materials.
+_V3_TRAINING = [
+    ('CREATE TABLE "training_session" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(255)'
+     ' NOT NULL, "kind" VARCHAR(255) NOT NULL, "organiser" VARCHAR(255) NOT NULL, "held_on" DA'
+     'TE NOT NULL, "hours" REAL NOT NULL, "place" VARCHAR(255) NOT NULL, "lecturer" VARCHAR(25'
+     '5) NOT NULL, "lecturer_post" VARCHAR(255) NOT NULL, "topics" TEXT NOT NULL, "created_at"'
+     ' DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)'),
+    ('CREATE INDEX "training_session_held_on" ON "training_session" ("held_on")'),
+    ('CREATE TABLE "training_attendee" ("id" INTEGER NOT NULL PRIMARY KEY, "session_id" INTEGE'
+     'R NOT NULL, "representative_id" INTEGER NOT NULL, "attendance" VARCHAR(255) NOT NULL, "r'
+     'eason" VARCHAR(255) NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("session_id") RE'
+     'FERENCES "training_session" ("id") ON DELETE CASCADE, FOREIGN KEY ("representative_id") '
+     'REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "training_attendee_session_id" ON "training_attendee" ("session_id")'),
+    ('CREATE INDEX "training_attendee_representative_id" ON "training_attendee" ("representati'
+     've_id")'),
+    ('CREATE UNIQUE INDEX "training_attendee_session_id_representative_id" ON "training_attend'
+     'ee" ("session_id", "representative_id")'),
+    ('CREATE TABLE "training_material" ("id" INTEGER NOT NULL PRIMARY KEY, "session_id" INTEGE'
+     'R NOT NULL, "file_name" VARCHAR(255) NOT NULL, "stored_path" VARCHAR(255) NOT NULL, "siz'
+     'e" INTEGER NOT NULL, "sha256" VARCHAR(255) NOT NULL, "added_at" DATETIME NOT NULL, FOREI'
+     'GN KEY ("session_id") REFERENCES "training_session" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "training_material_session_id" ON "training_material" ("session_id")'),
+]
+
+
+def _to_v3_training(db, migrator) -> None:
+    for statement in _V3_TRAINING:
+        db.execute_sql(statement)
+
+
+STEPS: list = [_to_v2_meetings, _to_v3_training]
