@@ -103,3 +103,26 @@ def test_printing_a_missing_meeting_exits_2(tmp_path, capsys):
                  "--out", str(tmp_path / "x.pdf")]) == 2
     assert "找不到第999号会议" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_training_list_print_and_export(tmp_path, capsys):
+    from tests.pdf_helpers import pdf_text
+
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "training", "list", "--year", "2026"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 5 and all(len(fields) == 6 for fields in lines)
+    first = lines[0]
+    assert first[1] == "2026-03-10" and first[3] == "集中培训" and first[4] == "3"
+    present, expected = map(int, first[5].split("/"))
+    assert 0 < present <= expected
+    out = tmp_path / "签到.pdf"
+    assert main(["--data-dir", data, "print", "training-signin", "--session", first[0],
+                 "--out", str(out)]) == 0
+    assert "签到表" in pdf_text(out)[0]
+    assert main(["--data-dir", data, "print", "training-signin", "--out", str(out)]) == 2
+    book = tmp_path / "培训.xlsx"
+    assert main(["--data-dir", data, "export", "training", "--year", "2026", "--out", str(book)]) == 0
+    assert load_workbook(book).sheetnames == ["按代表", "按培训"]
