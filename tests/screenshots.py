@@ -67,7 +67,23 @@ def main(out_dir: str = "screenshots") -> None:
     window.settings_page.tabs.setCurrentIndex(2)
     shoot(window, "settings_groups")
     shoot_meetings(window, shoot)
+    shoot_training(window, shoot)
     database.close()
+
+
+def shoot_training(window, shoot) -> None:
+    from town_office.services import training
+    from town_office.views.training.session_dialog import TrainingSessionDialog
+
+    window.show_page("代表培训")
+    shoot(window, "training_page")
+    window.show_page("培训统计")
+    shoot(window, "training_stats_page")
+    window.training_stats_page.tabs.setCurrentIndex(2)
+    shoot(window, "training_stats_new_deputies")
+    session = next(s for s in training.list_sessions(2026) if s.excused)
+    dialog = TrainingSessionDialog(window, training.get_session(session.id))
+    shoot(dialog, "training_session_dialog")
 
 
 def shoot_meetings(window, shoot) -> None:

@@ -122,3 +122,17 @@ def test_long_lists_are_grouped_on_the_signin_sheet(demo_town, tmp_path):
     out = training_papers.print_session_paper("signin", session.id, tmp_path / "签到.pdf")
     text = "".join(pdf_text(out)).replace("\n", "")
     assert_in_order(text, "（一）", "代表小组（", "（二）", "（六）")
+
+
+def test_save_session_is_one_transaction(deputies):
+    made, term = deputies
+    data = SessionInput("培训", "集中培训", "镇人大主席团", date(2026, 3, 1), 2)
+    ids = [made["王芳"].id, made["赵刚"].id]
+    detail = training.save_session(None, data, [(ids[0], "出席", ""), (ids[1], "请假", "外出")])
+    assert [(a.name, a.attendance, a.reason) for a in detail.attendees] == [
+        ("王芳", "出席", ""), ("赵刚", "请假", "外出")]
+    with pytest.raises(ValidationError):
+        training.save_session(detail.id, data, [(made["刘𬌗"].id, "请假", ""), (ids[0], "出席", "")])
+    assert [a.name for a in training.get_session(detail.id).attendees] == ["王芳", "赵刚"]  # untouched
+    detail = training.save_session(detail.id, data, [(made["刘𬌗"].id, "缺席", ""), (ids[0], "出席", "")])
+    assert [(a.name, a.attendance) for a in detail.attendees] == [("刘𬌗", "缺席"), ("王芳", "出席")]

@@ -235,6 +235,31 @@ def remove_expected(session_id: int, attendee_ids: list[int]) -> SessionDetail:
     return get_session(session_id)
 
 
+def save_session(session_id: int | None, data: SessionInput,
+                 attendance: list[tuple[int, str, str]]) -> SessionDetail:
+    """Save a session as the dialog shows it, in one transaction: the fields, exactly these expected
+    deputies (added, kept or removed) and their attendance.
+
+    Args:
+        attendance: ``(representative_id, 出席/请假/缺席, reason)`` in list order.
+    """
+    wanted = [rep_id for rep_id, _, _ in attendance]
+    with database.atomic():
+        if session_id is None:
+            detail = create_session(data, wanted)
+        else:
+            detail = update_session(session_id, data)
+            gone = [a.id for a in detail.attendees if a.representative_id not in wanted]
+            if gone:
+                remove_expected(detail.id, gone)
+            detail = add_expected(detail.id, wanted)
+        ids = {a.representative_id: a.id for a in detail.attendees}
+        for position, rep_id in enumerate(wanted, start=1):
+            TrainingAttendee.update(position=position).where(TrainingAttendee.id == ids[rep_id]).execute()
+        return set_attendance(detail.id, [AttendanceChange(ids[rep_id], status, reason)
+                                          for rep_id, status, reason in attendance])
+
+
 def set_attendance(session_id: int, changes: list[AttendanceChange]) -> SessionDetail:
     """Record 出席 / 请假 / 缺席 for the expected deputies; all-or-nothing, 请假 needs a reason."""
     with database.atomic():

@@ -22,6 +22,8 @@ from town_office.views.meetings.followups_page import FollowUpsPage
 from town_office.views.meetings.page import MeetingsPage
 from town_office.views.roster.page import RosterPage
 from town_office.views.settings.page import SettingsPage
+from town_office.views.training.page import TrainingPage
+from town_office.views.training.stats_page import TrainingStatsPage
 
 
 class MainWindow(QMainWindow):
@@ -36,9 +38,12 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(close_connection=close_connection)
         self.meetings_page = MeetingsPage()
         self.followups_page = FollowUpsPage()
+        self.training_page = TrainingPage()
+        self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
         self.settings_page = SettingsPage()
         self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
-                      ("督办事项", self.followups_page), ("设置", self.settings_page)]
+                      ("督办事项", self.followups_page), ("代表培训", self.training_page),
+                      ("培训统计", self.training_stats_page), ("设置", self.settings_page)]
         for title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)
