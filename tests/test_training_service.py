@@ -42,8 +42,8 @@ def _mark(session, **marks):
 
 
 def test_choosers_pick_serving_deputies_on_the_day(deputies):
-    made, term = deputies
-    names = lambda ids: sorted(roster.get_representative(i).name for i in ids)  # noqa: E731
+    _, term = deputies
+    names = lambda ids: sorted(roster.get_representative(i).name for i in ids)
     assert names(training.choose_expected(ALL_TOWN, date(2026, 3, 1), term)) == sorted(
         ["王芳", "刘𬌗", "赵刚", "钱进"])  # 孙丽 not yet, 龚德明 is a county deputy
     assert names(training.choose_expected(ALL_TOWN, date(2026, 9, 1), term)) == sorted(
@@ -61,7 +61,7 @@ def test_session_needs_valid_fields_and_hours_in_halves(deputies):
 
 
 def test_leave_needs_a_reason_and_nothing_is_half_saved(deputies):
-    made, term = deputies
+    _, term = deputies
     session = _session(date(2026, 3, 1), 3, training.choose_expected(ALL_TOWN, date(2026, 3, 1), term))
     first = session.attendees[0]
     with pytest.raises(ValidationError, match="请假须写明原因"):
@@ -71,7 +71,7 @@ def test_leave_needs_a_reason_and_nothing_is_half_saved(deputies):
 
 
 def test_year_arithmetic(deputies):
-    made, term = deputies
+    _, term = deputies
     march = _session(date(2026, 3, 1), 3, training.choose_expected(ALL_TOWN, date(2026, 3, 1), term))
     _mark(march, 赵刚="absent", 刘𬌗="生病住院")
     september = _session(date(2026, 9, 1), 1.5,
@@ -94,7 +94,7 @@ def test_year_arithmetic(deputies):
 
 
 def test_signin_sheet_and_workbook(deputies, tmp_path):
-    made, term = deputies
+    _, term = deputies
     session = _session(date(2026, 3, 1), 3, training.choose_expected(ALL_TOWN, date(2026, 3, 1), term),
                        title="2026年度代表集中培训")
     out = training_papers.print_session_paper("signin", session.id, tmp_path / "签到.pdf")
@@ -125,7 +125,7 @@ def test_long_lists_are_grouped_on_the_signin_sheet(demo_town, tmp_path):
 
 
 def test_save_session_is_one_transaction(deputies):
-    made, term = deputies
+    made, _ = deputies
     data = SessionInput("培训", "集中培训", "镇人大主席团", date(2026, 3, 1), 2)
     ids = [made["王芳"].id, made["赵刚"].id]
     detail = training.save_session(None, data, [(ids[0], "出席", ""), (ids[1], "请假", "外出")])
