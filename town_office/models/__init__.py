@@ -20,10 +20,12 @@ from town_office.models.roster import (
 )
 from town_office.models.settings import Setting
 from town_office.models.training import TrainingAttendee, TrainingMaterial, TrainingSession
+from town_office.models.visit import Problem, ProblemEvent, Visit, VisitDeputy
 
 ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
               RepresentativeLevel, Meeting, MeetingAttendee, AgendaItem, AgendaMaterial, FollowUp,
-              FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial]
+              FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial,
+              Visit, VisitDeputy, Problem, ProblemEvent]
 
 __all__ = [
     "ALL_MODELS",
@@ -40,10 +42,14 @@ __all__ = [
     "Representative",
     "RepresentativeLevel",
     "Setting",
+    "Problem",
+    "ProblemEvent",
     "Term",
     "TrainingAttendee",
     "TrainingMaterial",
     "TrainingSession",
+    "Visit",
+    "VisitDeputy",
     "database",
 ]
 

@@ -94,4 +94,43 @@ def _to_v3_training(db, migrator) -> None:
         db.execute_sql(statement)
 
 
-STEPS: list = [_to_v2_meetings, _to_v3_training]
+# Version 4: voter visits, their deputies, the problems raised and each problem's history.
+_V4_VISITS = [
+    ('CREATE TABLE "visit" ("id" INTEGER NOT NULL PRIMARY KEY, "visited_on" DATE NOT NULL, "fo'
+     'rm" VARCHAR(255) NOT NULL, "village" VARCHAR(255) NOT NULL, "hamlet" VARCHAR(255) NOT NU'
+     'LL, "people" VARCHAR(255) NOT NULL, "households" INTEGER NOT NULL, "summary" TEXT NOT NU'
+     'LL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)'),
+    ('CREATE INDEX "visit_visited_on" ON "visit" ("visited_on")'),
+    ('CREATE INDEX "visit_village" ON "visit" ("village")'),
+    ('CREATE TABLE "visit_deputy" ("id" INTEGER NOT NULL PRIMARY KEY, "visit_id" INTEGER NOT N'
+     'ULL, "representative_id" INTEGER NOT NULL, FOREIGN KEY ("visit_id") REFERENCES "visit" ('
+     '"id") ON DELETE CASCADE, FOREIGN KEY ("representative_id") REFERENCES "representative" ('
+     '"id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "visit_deputy_visit_id" ON "visit_deputy" ("visit_id")'),
+    ('CREATE INDEX "visit_deputy_representative_id" ON "visit_deputy" ("representative_id")'),
+    ('CREATE UNIQUE INDEX "visit_deputy_visit_id_representative_id" ON "visit_deputy" ("visit_'
+     'id", "representative_id")'),
+    ('CREATE TABLE "problem" ("id" INTEGER NOT NULL PRIMARY KEY, "visit_id" INTEGER NOT NULL, '
+     '"content" TEXT NOT NULL, "voter_name" VARCHAR(255) NOT NULL, "voter_contact" VARCHAR(255'
+     ') NOT NULL, "category" VARCHAR(255) NOT NULL, "route" VARCHAR(255) NOT NULL, "handling_u'
+     'nit" VARCHAR(255) NOT NULL, "deadline" DATE, "status" VARCHAR(255) NOT NULL, "reply" TEX'
+     'T NOT NULL, "replied_on" DATE, "feedback_on" DATE, "feedback_how" VARCHAR(255) NOT NULL,'
+     ' "satisfaction" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATE'
+     'TIME NOT NULL, FOREIGN KEY ("visit_id") REFERENCES "visit" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "problem_visit_id" ON "problem" ("visit_id")'),
+    ('CREATE INDEX "problem_deadline" ON "problem" ("deadline")'),
+    ('CREATE INDEX "problem_status" ON "problem" ("status")'),
+    ('CREATE TABLE "problem_event" ("id" INTEGER NOT NULL PRIMARY KEY, "problem_id" INTEGER NO'
+     'T NULL, "at" DATETIME NOT NULL, "happened_on" DATE NOT NULL, "status_from" VARCHAR(255) '
+     'NOT NULL, "status_to" VARCHAR(255) NOT NULL, "note" TEXT NOT NULL, FOREIGN KEY ("problem'
+     '_id") REFERENCES "problem" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "problem_event_problem_id" ON "problem_event" ("problem_id")'),
+]
+
+
+def _to_v4_visits(db, migrator) -> None:
+    for statement in _V4_VISITS:
+        db.execute_sql(statement)
+
+
+STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits]

@@ -1,0 +1,110 @@
+"""Visits and problems through the services: validation, the pro-rated quota, the status machine
+(no feedback without a reply; 不满意 reopens with history kept), batch hand-over and the statistics."""
+
+from datetime import date
+
+import pytest
+
+from town_office.errors import ValidationError
+from town_office.services import problems, roster, visits
+from town_office.services.visit_types import ProblemFilter, ProblemInput, VisitInput
+
+
+@pytest.fixture
+def deputies(make_representative, current_term):
+    made = {name: make_representative(name=name, gender="男", group_name=group, **extra)
+            for name, group, extra in (("王芳", "第一代表小组", {}), ("刘𬌗", "第一代表小组", {}),
+                                       ("孙丽", "第二代表小组", {"elected_on": date(2025, 7, 2)}),
+                                       ("钱进", "第二代表小组", {}))}
+    roster.end_representative(made["钱进"].id, date(2025, 3, 31), "迁出调离")
+    return made, current_term.id
+
+
+def _visit(ids, on=date(2025, 9, 26), households=3, village="石门村"):
+    return visits.save_visit(None, VisitInput(on, tuple(ids), "入户走访", village, households, "三组",
+                                              "张大爷等", "了解春耕生产情况"))
+
+
+def test_a_visit_needs_deputies_place_and_households(deputies):
+    with pytest.raises(ValidationError) as caught:
+        visits.save_visit(None, VisitInput(date(2025, 9, 26), (), "走亲戚", " ", 0))
+    assert {p.field for p in caught.value.problems} == {"代表", "走访形式", "村（社区）", "户数"}
+    made, _ = deputies
+    row = _visit([made["王芳"].id, made["刘𬌗"].id])
+    assert row.deputies == "王芳、刘𬌗" and row.place == "石门村三组"
+    assert visits.last_entry_defaults() == ("入户走访", "石门村", "三组")
+
+
+def test_quota_is_pro_rated_for_deputies_who_joined_or_left(deputies):
+    made, term = deputies
+    _visit([made["王芳"].id, made["刘𬌗"].id], households=8)
+    _visit([made["王芳"].id], on=date(2025, 3, 1), households=5)
+    _visit([made["孙丽"].id], on=date(2025, 8, 1), households=6)
+    rows = {r.name: r for r in visits.quota_progress(2025, term)}
+    assert (rows["王芳"].visits, rows["王芳"].households, rows["王芳"].quota) == (2, 13, 12)
+    assert rows["王芳"].met and not rows["刘𬌗"].met
+    assert rows["孙丽"].quota == round(12 * 183 / 365, 1) and rows["孙丽"].met  # from 2 July
+    assert rows["钱进"].quota == round(12 * 90 / 365, 1)  # until 31 March
+    assert [r.name for r in visits.quota_progress(2025, term)][0] == "钱进"  # furthest behind first
+
+
+def test_problem_status_machine(deputies):
+    made, _ = deputies
+    visit = _visit([made["王芳"].id])
+    spot = problems.add_problem(visit.id, ProblemInput("路灯不亮", "道路交通", "当场答复",
+                                                       reply="已联系电工当天修复"))
+    assert spot.status == "已办结" and spot.replied_on == visit.visited_on
+    row = problems.add_problem(visit.id, ProblemInput("灌溉渠堵塞", "农田水利", voter_name="张大爷"))
+    assert row.status == "登记"
+    with pytest.raises(ValidationError, match="请先办结"):
+        problems.feedback(row.id, date(2025, 10, 20), "电话", "满意")  # no skipping to 已反馈
+    with pytest.raises(ValidationError, match="请先交办"):
+        problems.close(row.id, "已清淤", date(2025, 10, 9))
+    problems.assign([row.id], "镇水利站", on=date(2025, 9, 26))
+    row = problems.get_problem(row.id)
+    assert (row.status, row.deadline) == ("交办", date(2025, 10, 10))  # 5 working days over 国庆
+    problems.start(row.id, date(2025, 9, 29))
+    problems.close(row.id, "已清淤", date(2025, 10, 9))
+    row = problems.feedback(row.id, date(2025, 10, 12), "电话", "不满意")
+    assert (row.status, row.satisfaction, row.reopened) == ("办理中", "不满意", 1)
+    problems.close(row.id, "已重新清淤并加固渠堤", date(2025, 10, 20))
+    row = problems.feedback(row.id, date(2025, 10, 22), "当面", "满意")
+    assert row.status == "已反馈" and row.reopened == 1
+    steps = [(f, t) for _, f, t, _ in problems.history(row.id)]
+    assert steps == [("登记", "交办"), ("交办", "办理中"), ("办理中", "已办结"), ("已办结", "办理中"),
+                     ("办理中", "已办结"), ("已办结", "已反馈")]
+
+
+def test_batch_hand_over_is_all_or_nothing(deputies):
+    made, _ = deputies
+    visit = _visit([made["王芳"].id])
+    a = problems.add_problem(visit.id, ProblemInput("问题甲"))
+    b = problems.add_problem(visit.id, ProblemInput("问题乙"))
+    done = problems.add_problem(visit.id, ProblemInput("问题丙", route="当场答复", reply="已答复"))
+    with pytest.raises(ValidationError):
+        problems.assign([a.id, b.id, done.id], "镇村镇建设服务中心", on=date(2025, 9, 26))
+    assert problems.get_problem(a.id).status == "登记"
+    assert problems.assign([a.id, b.id], "镇村镇建设服务中心", on=date(2025, 9, 26)) == 2
+    overdue = problems.list_problems(ProblemFilter(overdue_only=True), today=date(2025, 10, 13))
+    assert {p.id for p in overdue} == {a.id, b.id}
+    mine = problems.list_problems(ProblemFilter(representative_id=made["刘𬌗"].id))
+    assert mine == []
+
+
+def test_statistics_for_a_period(deputies):
+    made, _ = deputies
+    visit = _visit([made["王芳"].id], households=4)
+    _visit([made["刘𬌗"].id], on=date(2025, 11, 3), households=2)
+    problems.add_problem(visit.id, ProblemInput("甲", route="当场答复", reply="已答复"))
+    b = problems.add_problem(visit.id, ProblemInput("乙"))
+    c = problems.add_problem(visit.id, ProblemInput("丙"))
+    problems.add_problem(visit.id, ProblemInput("丁"))
+    problems.assign([b.id, c.id], "镇政府", on=date(2025, 9, 26))
+    for pid, satisfaction in ((b.id, "满意"), (c.id, "不满意")):
+        problems.close(pid, "已办", date(2025, 10, 9))
+        problems.feedback(pid, date(2025, 10, 10), "电话", satisfaction)
+    stats = problems.statistics(date(2025, 9, 1), date(2025, 9, 30))
+    assert (stats.visits, stats.households, stats.collected) == (1, 4, 4)
+    assert (stats.on_the_spot, stats.handed_on, stats.closed, stats.fed_back) == (1, 2, 2, 1)
+    assert stats.close_rate == 0.5 and stats.satisfaction_rate == 1.0
+    assert "收集问题4条，现场解决1个" in stats.text
