@@ -126,3 +126,21 @@ def test_training_list_print_and_export(tmp_path, capsys):
     book = tmp_path / "培训.xlsx"
     assert main(["--data-dir", data, "export", "training", "--year", "2026", "--out", str(book)]) == 0
     assert load_workbook(book).sheetnames == ["按代表", "按培训"]
+
+
+def test_visits_list_visit_log_and_problem_export(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "visits", "list", "--year", "2026", "--rep", "王䶮"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert lines and all(len(f) == 7 and "王䶮" in f[2] and f[1].startswith("2026") for f in lines)
+    out = tmp_path / "日志.pdf"
+    assert main(["--data-dir", data, "print", "visit-log", "--rep", "王䶮", "--year", "2026",
+                 "--out", str(out)]) == 0 and out.exists()
+    assert main(["--data-dir", data, "print", "visit-log", "--rep", "无此人", "--year", "2026",
+                 "--out", str(out)]) == 2
+    assert "没有“无此人”" in capsys.readouterr().err
+    book = tmp_path / "问题.xlsx"
+    assert main(["--data-dir", data, "export", "problems", "--year", "2026", "--out", str(book)]) == 0
+    assert load_workbook(book).active.max_row > 10

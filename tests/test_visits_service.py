@@ -108,3 +108,36 @@ def test_statistics_for_a_period(deputies):
     assert (stats.on_the_spot, stats.handed_on, stats.closed, stats.fed_back) == (1, 2, 2, 1)
     assert stats.close_rate == 0.5 and stats.satisfaction_rate == 1.0
     assert "收集问题4条，现场解决1个" in stats.text
+
+
+def test_visit_log_pdf_and_problem_workbook(deputies, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
+    from town_office.services import visit_papers
+
+    made, _ = deputies
+    visit = _visit([made["刘𬌗"].id], households=3)
+    late = problems.add_problem(visit.id, ProblemInput("灌溉渠堵塞", "农田水利", voter_name="张大爷",
+                                                       voter_contact="13800000000"))
+    problems.assign([late.id], "镇水利站", on=date(2025, 9, 26))
+    out = visit_papers.print_visit_log(made["刘𬌗"].id, 2025, tmp_path / "日志.pdf")
+    text = "".join(pdf_text(out)).replace("\n", "").replace(" ", "")
+    assert_in_order(text, "测试镇人大代表2025年走访日志", "代表：刘𬌗", "共走访1次、3户", "日期", "地点",
+                    "2025-09-26", "石门村三组", "入户走访：张大爷等（3户）", "了解春耕生产情况",
+                    "灌溉渠堵塞（交办）")
+    assert set(page_sizes(out)) == {(841.89, 595.28)}
+    assert_fonts_embedded(out)
+    book = visit_papers.export_problems(2025, tmp_path / "清单.xlsx", today=date(2025, 10, 20))
+    ws = load_workbook(book).active
+    assert ws["A1"].value == "测试镇2025年群众反映问题清单"
+    header = [c.value for c in ws[2]]
+    assert header[4] == "反映问题" and "是否逾期" in header and "满意度" in header
+    row = [c.value for c in ws[3]]
+    assert row[4] == "灌溉渠堵塞" and row[header.index("是否逾期")] == "逾期"
+    assert row[header.index("联系方式")] == "13800000000"
+    assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
+    pdf = visit_papers.print_problems(2025, tmp_path / "清单.pdf", today=date(2025, 10, 20))
+    text = "".join(pdf_text(pdf)).replace("\n", "").replace(" ", "")
+    assert_in_order(text, "测试镇2025年群众反映问题清单", "收集问题1条", "2025-09-26", "刘𬌗", "灌溉渠堵塞",
+                    "镇水利站", "2025-10-10", "交办（逾期）")

@@ -32,11 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
                                                                       metavar="操作")
     meetings.add_parser("list", help="列出会议：编号、届次会次、日期、状态（制表符分隔）")
     printer = sub.add_parser("print", help="打印材料为PDF")
-    printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin"],
+    printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
+                                           "visit-log"],
                          help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
-                              "training-signin 培训签到表")
+                              "training-signin 培训签到表 / visit-log 代表走访日志")
     printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
     printer.add_argument("--session", type=int, help="培训编号（见 training list）")
+    printer.add_argument("--rep", help="代表姓名（走访日志）")
+    printer.add_argument("--year", type=int, help="年度（走访日志）")
     printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件")
     training = sub.add_parser("training", help="代表培训").add_subparsers(dest="training_command",
                                                                        metavar="操作")
@@ -47,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     export_training = export.add_parser("training", help="某年度代表培训情况（按代表、按培训两张表）")
     export_training.add_argument("--year", type=int, required=True)
     export_training.add_argument("--out", type=Path, required=True)
+    export_problems = export.add_parser("problems", help="某年度群众反映问题清单（每条问题一行，含是否逾期）")
+    export_problems.add_argument("--year", type=int, required=True)
+    export_problems.add_argument("--out", type=Path, required=True)
+    visits = sub.add_parser("visits", help="走访日志").add_subparsers(dest="visits_command", metavar="操作")
+    visits_list = visits.add_parser("list", help="列出走访：编号、日期、代表、形式、地点、户数、问题数")
+    visits_list.add_argument("--year", type=int)
+    visits_list.add_argument("--rep", help="代表姓名")
     return parser
 
 
@@ -120,6 +130,15 @@ def _cmd_meetings(args) -> int:
 
 def _cmd_print(args) -> int:
     _open(args)
+    if args.paper == "visit-log":
+        if not args.rep or not args.year:
+            print("请用 --rep 姓名 --year 年度 指定代表和年度", file=sys.stderr)
+            return 2
+        from town_office.services.visit_papers import find_deputy, print_visit_log
+
+        out = print_visit_log(find_deputy(args.rep).id, args.year, args.out)
+        print(f"已生成走访日志：{out}")
+        return 0
     if args.paper == "training-signin":
         if args.session is None:
             print("请用 --session 指定培训编号（见 training list）", file=sys.stderr)
@@ -151,9 +170,31 @@ def _cmd_training(args) -> int:
     return 0
 
 
+def _cmd_visits(args) -> int:
+    if args.visits_command != "list":
+        print("请指定操作：town-office visits list [--year 年度] [--rep 姓名]", file=sys.stderr)
+        return 2
+    from town_office.services.visit_papers import find_deputy
+    from town_office.services.visits import list_visits
+
+    _open(args)
+    rep_id = find_deputy(args.rep).id if args.rep else None
+    for v in sorted(list_visits(args.year, rep_id), key=lambda v: (v.visited_on, v.id)):
+        print("\t".join((str(v.id), v.visited_on.isoformat(), v.deputies, v.form, v.place,
+                         str(v.households), str(v.problem_count))))
+    return 0
+
+
 def _cmd_export(args) -> int:
+    if args.export_command == "problems":
+        from town_office.services.visit_papers import export_problems
+
+        _open(args)
+        print(f"已导出{args.year}年群众反映问题清单：{export_problems(args.year, args.out)}")
+        return 0
     if args.export_command != "training":
-        print("请指定内容：town-office export training --year 年度 --out 文件.xlsx", file=sys.stderr)
+        print("请指定内容：town-office export training|problems --year 年度 --out 文件.xlsx",
+              file=sys.stderr)
         return 2
     from town_office.services.training_papers import export_training_year
 
@@ -164,7 +205,7 @@ def _cmd_export(args) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
-            "export": _cmd_export}
+            "export": _cmd_export, "visits": _cmd_visits}
 
 
 def main(argv: list[str] | None = None) -> int:
