@@ -68,7 +68,22 @@ def main(out_dir: str = "screenshots") -> None:
     shoot(window, "settings_groups")
     shoot_meetings(window, shoot)
     shoot_training(window, shoot)
+    shoot_visits(window, shoot)
     database.close()
+
+
+def shoot_visits(window, shoot) -> None:
+    from town_office.views.visits.visit_dialog import VisitEntryDialog
+
+    window.show_page("走访日志")
+    shoot(window, "visits_page")
+    window.visits_page.tabs.setCurrentIndex(1)
+    shoot(window, "visits_quota")
+    window.show_page("问题清单")
+    shoot(window, "problems_page")
+    dialog = VisitEntryDialog(window, villages=["石门村", "柳溪村"])
+    dialog.deputy_search.setText("wy")
+    shoot(dialog, "visit_entry_dialog")
 
 
 def shoot_training(window, shoot) -> None:

@@ -69,10 +69,11 @@ def _problem(rng: random.Random, visit_id: int, on: date, today: date) -> None:
         return  # still 登记
     problems.assign([row.id], unit, on)
     due = problems.get_problem(row.id).deadline
-    if roll < 0.45 or due >= today:
-        return  # 交办, overdue or not depending on the date
+    late = (today - due).days
+    if due >= today or (roll < 0.45 and late < 30) or roll < 0.32:
+        return  # 交办: not yet due, recently overdue, or (rarely) long overdue
     problems.start(row.id, on + timedelta(days=1))
-    if roll < 0.55:
+    if roll < 0.55 and late < 45:
         return  # 办理中, overdue
     replied = min(due, today)
     problems.close(row.id, f"{unit}已办理：{content.split('，')[0]}问题已解决", replied)

@@ -278,3 +278,14 @@ def statistics(start_on: date, end_on: date) -> ProblemStats:
         sum(1 for _, status, _ in rows if status == FED_BACK),
         sum(1 for _, status, s in rows if status == FED_BACK and s in SATISFACTION[:2]),
         sum(1 for _, _, s in rows if s == UNSATISFIED))
+
+
+def record_visit(visit_id: int | None, data, new_problems: list[ProblemInput]):
+    """Save a visit and the problems noted with it in one transaction (the entry dialog's save)."""
+    from town_office.services.visits import get_visit, save_visit
+
+    with database.atomic():
+        saved = save_visit(visit_id, data)
+        for problem in new_problems:
+            add_problem(saved.id, problem)
+    return get_visit(saved.id)

@@ -187,3 +187,9 @@ def quota_progress(year: int, term_id: int) -> list[QuotaRow]:
         rows.append(QuotaRow(rep.id, rep.name, groups.get(rep.group_id, ""), visits,
                              households or 0, round(quota * days / days_in_year, 1), days))
     return sorted(rows, key=lambda r: (r.progress, -r.shortfall, r.name))
+
+
+def known_villages() -> list[str]:
+    """Villages visited so far, most visited first (the entry dialog offers them)."""
+    return [v for (v, _) in Visit.select(Visit.village, fn.COUNT(Visit.id)).group_by(Visit.village)
+            .order_by(fn.COUNT(Visit.id).desc()).tuples()]

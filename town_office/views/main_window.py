@@ -24,6 +24,8 @@ from town_office.views.roster.page import RosterPage
 from town_office.views.settings.page import SettingsPage
 from town_office.views.training.page import TrainingPage
 from town_office.views.training.stats_page import TrainingStatsPage
+from town_office.views.visits.problems_page import ProblemsPage
+from town_office.views.visits.visits_page import VisitsPage
 
 
 class MainWindow(QMainWindow):
@@ -40,10 +42,13 @@ class MainWindow(QMainWindow):
         self.followups_page = FollowUpsPage()
         self.training_page = TrainingPage()
         self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
+        self.visits_page = VisitsPage()
+        self.problems_page = ProblemsPage()
         self.settings_page = SettingsPage()
         self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
                       ("督办事项", self.followups_page), ("代表培训", self.training_page),
-                      ("培训统计", self.training_stats_page), ("设置", self.settings_page)]
+                      ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
+                      ("问题清单", self.problems_page), ("设置", self.settings_page)]
         for title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)

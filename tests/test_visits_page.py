@@ -1,0 +1,110 @@
+"""Visits and problems in the window: a stack of logs typed from the keyboard alone, the quota tab,
+and the problem list's batch hand-over and red overdue rows."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from town_office.models import Problem, Visit, VisitDeputy
+from town_office.services import problems, visits
+from town_office.services.visit_types import ProblemInput, VisitInput
+from town_office.views.visits import problems_page as problems_module
+from town_office.views.visits.problems_page import ProblemsPage
+from town_office.views.visits.table_models import ProblemTableModel, QuotaTableModel, VisitTableModel
+from town_office.views.visits.visit_dialog import VisitEntryDialog
+from town_office.views.visits.visits_page import VisitsPage
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def deputies(make_representative):
+    return {name: make_representative(name=name, gender="男")
+            for name in ("王芳", "孙丽", "钱进")}
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_town):
+    for model, rows in ((VisitTableModel(), visits.list_visits(2026)),
+                        (ProblemTableModel(), problems.list_problems()),
+                        (QuotaTableModel(), visits.quota_progress(2026, 1))):
+        model.set_rows(rows)
+        qtmodeltester.check(model)
+
+
+def test_a_stack_of_logs_typed_from_the_keyboard(qtbot, deputies):
+    dialog = VisitEntryDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.village.setCurrentText("石门村")  # the one Chinese field, once: it is kept afterwards
+    search = dialog.deputy_search
+    search.setFocus()
+    qtbot.keyClicks(search, "wf")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.chosen.count() == 1 and dialog.chosen.item(0).text() == "王芳"
+    qtbot.keyClicks(search, "qj")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    dialog.households.setFocus()
+    dialog.households.selectAll()
+    qtbot.keyClicks(dialog.households, "3")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    visit = Visit.get()
+    assert (visit.village, visit.households, visit.form) == ("石门村", 3, "入户走访")
+    assert {d.representative.name for d in VisitDeputy.select()} == {"王芳", "钱进"}
+    assert dialog.chosen.count() == 0 and dialog.households.value() == 0
+    assert dialog.village.currentText() == "石门村" and dialog.focusWidget() is search
+    qtbot.keyClicks(search, "sl")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert Visit.select().count() == 1  # no households: refused, said next to the field
+    assert "请填写走访户数" in dialog.errors.labels["户数"].text()
+    dialog.households.setFocus()
+    dialog.households.selectAll()
+    qtbot.keyClicks(dialog.households, "2")
+    dialog.raised.setPlainText("路灯不亮\n水渠堵塞")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert Visit.select().count() == 2 and Problem.select().count() == 2
+    assert "已保存2条" in dialog.status.text()
+
+
+def _open_problems(deputies):
+    visit = visits.save_visit(None, VisitInput(date(2026, 9, 1), (deputies["王芳"].id,), "入户走访",
+                                               "石门村", 3))
+    return [problems.add_problem(visit.id, ProblemInput(text)) for text in ("甲", "乙", "丙")]
+
+
+def test_batch_hand_over_from_the_problem_list(qtbot, deputies, monkeypatch):
+    rows = _open_problems(deputies)
+    page = ProblemsPage()
+    qtbot.addWidget(page)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+    assert page.model.rowCount() == 3
+    page.table.selectAll()
+    monkeypatch.setattr(problems_module.AssignDialog, "exec", lambda self: (
+        self.unit.setText("镇水利站"), self.accept(), self.result())[-1])
+    page.assign_selected()
+    assert {p.status for p in Problem.select()} == {"交办"}
+    assert {p.handling_unit for p in Problem.select()} == {"镇水利站"}
+    assert len(rows) == 3
+
+
+def test_overdue_problems_are_red_with_working_days(qtbot, deputies):
+    from town_office.views.widgets.table_model import OVERDUE_RED
+
+    rows = _open_problems(deputies)
+    problems.assign([rows[0].id], "镇水利站", date(2026, 9, 25))  # due 2026-10-09 after 国庆
+    model = ProblemTableModel(today=date(2026, 10, 13))
+    model.set_rows(problems.list_problems())
+    row = model.row_of_id(rows[0].id)
+    assert model.index(row, 6).data() == "2026-10-09"
+    assert model.index(row, 7).data() == "逾期3个工作日"  # Sat 10 Oct is a 调休 workday
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_RED
+
+
+def test_quota_tab_says_who_met_it(qtbot, demo_town):
+    page = VisitsPage()
+    qtbot.addWidget(page)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+    assert "已达标" in page.quota_summary.text()
+    first = page.quota_model.rows()[0]
+    assert not first.met

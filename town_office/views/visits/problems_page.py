@@ -1,0 +1,236 @@
+"""问题清单 page: problems with filters (status, category, deputy, village, overdue), overdue in red
+with working days left, batch 交办, 办理中 / 办结 / 反馈, the figures of the year, and export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from town_office.errors import TownOfficeError
+from town_office.services import problems, roster, roster_units, settings, visit_papers, visits
+from town_office.services.visit_types import PROBLEM_STATUSES, ProblemFilter
+from town_office.services.workdays import coverage_note
+from town_office.views import ui_state
+from town_office.views.pdf_preview import PdfPreviewDialog
+from town_office.views.visits.problem_dialogs import (
+    AssignDialog,
+    CloseDialog,
+    FeedbackDialog,
+    ProblemHistoryDialog,
+)
+from town_office.views.visits.table_models import ProblemTableModel
+from town_office.views.widgets.form import ERROR_STYLE
+from town_office.views.widgets.messages import warn
+from town_office.views.widgets.table_model import ROW_ROLE
+from town_office.views.widgets.table_view import read_only_table
+
+OPEN = "未办结"
+
+
+class ProblemsPage(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ProblemTableModel(self)
+        self.year_combo, self.status_combo = QComboBox(), QComboBox()
+        self.category_combo, self.deputy_combo, self.village_combo = QComboBox(), QComboBox(), QComboBox()
+        self.overdue_only = QCheckBox("只看逾期")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索问题、群众、承办单位")
+        self.search.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        for label, widget in (("年度", self.year_combo), ("状态", self.status_combo),
+                              ("类别", self.category_combo), ("代表", self.deputy_combo),
+                              ("村", self.village_combo)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.overdue_only)
+        filters.addWidget(self.search, 1)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        self.calendar_note = QLabel()
+        self.calendar_note.setStyleSheet(ERROR_STYLE)
+        self.calendar_note.setWordWrap(True)
+        self.table = read_only_table(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.count_label = QLabel()
+        self.assign_button = QPushButton("交办…")
+        self.assign_button.setToolTip("可按住 Ctrl 或 Shift 选中多条，一并交给同一单位")
+        self.start_button, self.close_button = QPushButton("办理中"), QPushButton("办结…")
+        self.feedback_button, self.history_button = QPushButton("反馈…"), QPushButton("办理经过")
+        self.excel_button, self.pdf_button = QPushButton("导出Excel…"), QPushButton("打印清单")
+        actions = QHBoxLayout()
+        for button in (self.assign_button, self.start_button, self.close_button,
+                       self.feedback_button, self.history_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        actions.addWidget(self.excel_button)
+        actions.addWidget(self.pdf_button)
+        box = QVBoxLayout(self)
+        box.addLayout(filters)
+        box.addWidget(self.stats)
+        box.addWidget(self.calendar_note)
+        box.addWidget(self.table, 1)
+        box.addLayout(actions)
+        for combo in (self.year_combo, self.status_combo, self.category_combo, self.deputy_combo,
+                      self.village_combo):
+            combo.currentIndexChanged.connect(lambda _: self.reload())
+        self.overdue_only.toggled.connect(lambda _: self.reload())
+        self.search.textChanged.connect(self.apply_filter)
+        self.table.doubleClicked.connect(lambda _: self.show_history())
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.start_button.clicked.connect(self.start_selected)
+        self.close_button.clicked.connect(self.close_selected)
+        self.feedback_button.clicked.connect(self.feedback_selected)
+        self.history_button.clicked.connect(self.show_history)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.pdf_button.clicked.connect(self.print_pdf)
+        self.fill_filters()
+
+    def fill_filters(self) -> None:
+        combos = (self.year_combo, self.status_combo, self.category_combo, self.deputy_combo,
+                  self.village_combo)
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.clear()
+        for year in visits.visit_years():
+            self.year_combo.addItem(f"{year}年", year)
+        self.status_combo.addItem(OPEN, OPEN)
+        self.status_combo.addItem("全部状态", "")
+        for status in PROBLEM_STATUSES:
+            self.status_combo.addItem(status, status)
+        self.category_combo.addItem("全部类别", "")
+        for category in settings.get_settings().problem_categories:
+            self.category_combo.addItem(category, category)
+        self.deputy_combo.addItem("全部代表", 0)
+        term_id = roster_units.current_term_id()
+        for rep in roster.list_representatives(term_id) if term_id else []:
+            if "镇" in rep.levels:
+                self.deputy_combo.addItem(rep.name, rep.id)
+        self.village_combo.addItem("全部", "")
+        for village in visits.known_villages():
+            self.village_combo.addItem(village, village)
+        for combo in combos:
+            combo.blockSignals(False)
+        self.reload()
+
+    def current_filter(self) -> ProblemFilter:
+        status = self.status_combo.currentData()
+        return ProblemFilter(
+            year=self.year_combo.currentData(), open_only=status == OPEN,
+            statuses=(status,) if status and status != OPEN else (),
+            category=self.category_combo.currentData() or "",
+            representative_id=self.deputy_combo.currentData() or None,
+            village=self.village_combo.currentData() or "", overdue_only=self.overdue_only.isChecked())
+
+    def reload(self, select_ids: set[int] | None = None) -> None:
+        self.model.today = date.today()
+        self.model.set_rows(problems.list_problems(self.current_filter()))
+        self.apply_filter()
+        year = self.year_combo.currentData() or date.today().year
+        self.stats.setText(f"{year}年：" + problems.statistics(date(year, 1, 1), date(year, 12, 31)).text)
+        note = coverage_note(year, date.today().year)
+        self.calendar_note.setText(note)
+        self.calendar_note.setVisible(bool(note))
+        for row_id in select_ids or ():
+            row = self.model.row_of_id(row_id)
+            if row >= 0:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    self.table.selectionModel().SelectionFlag.Select
+                    | self.table.selectionModel().SelectionFlag.Rows)
+
+    def apply_filter(self) -> None:
+        needle = self.search.text().strip()
+        self.model.set_predicate(
+            (lambda p: needle in f"{p.content} {p.voter_name} {p.handling_unit} {p.deputies}")
+            if needle else None)
+        rows = self.model.rows()
+        overdue = sum(1 for p in rows if p.is_overdue(self.model.today))
+        self.count_label.setText(f"共 {len(rows)} 条，逾期 {overdue} 条")
+
+    def selected_rows(self) -> list:
+        return [i.data(ROW_ROLE) for i in self.table.selectionModel().selectedRows()]
+
+    def _one(self):
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            warn(self, "请选择一条", TownOfficeError("请选中一条问题后再操作。"))
+            return None
+        return rows[0]
+
+    def _after(self, dialog: QDialog, ids: set[int]) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload(ids)
+
+    def assign_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        ids = [p.id for p in rows]
+        today = date.today()
+        dialog = AssignDialog(self, len(rows), problems.default_deadline(today),
+                              settings.get_settings().problem_deadline_workdays,
+                              lambda unit, due: problems.assign(ids, unit, today, due))
+        self._after(dialog, set(ids))
+
+    def start_selected(self) -> None:
+        row = self._one()
+        if row:
+            try:
+                problems.start(row.id, date.today())
+            except TownOfficeError as exc:
+                warn(self, "无法更改", exc)
+            self.reload({row.id})
+
+    def close_selected(self) -> None:
+        row = self._one()
+        if row:
+            self._after(CloseDialog(self, row.content, lambda reply, on: problems.close(row.id, reply, on)),
+                        {row.id})
+
+    def feedback_selected(self) -> None:
+        row = self._one()
+        if row:
+            self._after(FeedbackDialog(self, row.content, lambda on, how, s:
+                                       problems.feedback(row.id, on, how, s)), {row.id})
+
+    def show_history(self) -> None:
+        row = self._one()
+        if row:
+            ProblemHistoryDialog(self, row.content, problems.history(row.id)).exec()
+
+    def export_excel(self) -> None:
+        year = self.year_combo.currentData() or date.today().year
+        name = f"{settings.get_settings().town_name}{year}年群众反映问题清单.xlsx"
+        target, _ = QFileDialog.getSaveFileName(
+            self, "导出问题清单", str(Path(ui_state.last_folder("exports")) / name), "Excel 文件 (*.xlsx)")
+        if target:
+            ui_state.remember_folder("exports", str(Path(target).parent))
+            out = visit_papers.export_problems(year, Path(target))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+    def print_pdf(self) -> None:
+        year = self.year_combo.currentData() or date.today().year
+        from town_office.services import attachments
+
+        out = visit_papers.print_problems(year, attachments.preview_path(f"{year}年问题清单.pdf"),
+                                          self.current_filter())
+        PdfPreviewDialog(self, out, f"{year}年问题清单").exec()

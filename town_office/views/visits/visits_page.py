@@ -1,0 +1,160 @@
+"""走访日志 page: visits of a year (by deputy), fast entry, the deputy's visit log, and each deputy's
+progress against the household quota."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from town_office.errors import TownOfficeError
+from town_office.services import roster, roster_units, settings, visit_papers, visits
+from town_office.views.pdf_preview import PdfPreviewDialog
+from town_office.views.visits.table_models import QuotaTableModel, VisitTableModel
+from town_office.views.visits.visit_dialog import VisitEntryDialog
+from town_office.views.widgets.messages import confirm, warn
+from town_office.views.widgets.table_model import ROW_ROLE
+from town_office.views.widgets.table_view import read_only_table
+
+
+class VisitsPage(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model, self.quota_model = VisitTableModel(self), QuotaTableModel(self)
+        self.year_combo, self.deputy_combo = QComboBox(), QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索代表、地点、走访情况")
+        self.search.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        for label, widget in (("年度", self.year_combo), ("代表", self.deputy_combo)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        self.table = read_only_table(self.model)
+        self.table.setSortingEnabled(True)
+        self.quota_table = read_only_table(self.quota_model)
+        self.quota_table.setSortingEnabled(True)
+        self.quota_summary = QLabel()
+        quota_page = QWidget()
+        quota_box = QVBoxLayout(quota_page)
+        quota_box.addWidget(self.quota_summary)
+        quota_box.addWidget(self.quota_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "走访记录")
+        self.tabs.addTab(quota_page, "走访进度")
+        self.count_label = QLabel()
+        self.new_button, self.edit_button = QPushButton("录入走访"), QPushButton("修改")
+        self.delete_button, self.log_button = QPushButton("删除"), QPushButton("打印走访日志")
+        self.new_button.setToolTip("Ctrl+N；可连续录入多条")
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button, self.log_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        box = QVBoxLayout(self)
+        box.addLayout(filters)
+        box.addWidget(self.tabs, 1)
+        box.addLayout(actions)
+        self.year_combo.currentIndexChanged.connect(lambda _: self.reload())
+        self.deputy_combo.currentIndexChanged.connect(lambda _: self.reload())
+        self.search.textChanged.connect(self.apply_filter)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.new_button.clicked.connect(self.new_visit)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.log_button.clicked.connect(self.print_log)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        self.fill_filters()
+
+    def fill_filters(self) -> None:
+        for combo in (self.year_combo, self.deputy_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        for year in visits.visit_years():
+            self.year_combo.addItem(f"{year}年", year)
+        self.deputy_combo.addItem("全部代表", 0)
+        term_id = roster_units.current_term_id()
+        if term_id:
+            for rep in roster.list_representatives(term_id):
+                if "镇" in rep.levels:
+                    self.deputy_combo.addItem(rep.name, rep.id)
+        for combo in (self.year_combo, self.deputy_combo):
+            combo.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        year = self.year_combo.currentData() or date.today().year
+        self.model.set_rows(visits.list_visits(year, self.deputy_combo.currentData() or None))
+        self.apply_filter()
+        term_id = roster_units.current_term_id()
+        if term_id:
+            rows = visits.quota_progress(year, term_id)
+            self.quota_model.set_rows(rows)
+            met = sum(1 for r in rows if r.met)
+            quota = settings.get_settings().visit_quota_households
+            share = met / len(rows) if rows else 0
+            self.quota_summary.setText(
+                f"{year}年每名代表应走访{quota}户（年中任职的按任职天数折算）；{len(rows)}名代表中"
+                f"{met}人已达标，达标率{share:.1%}。按完成比例从低到高排列。")
+
+    def apply_filter(self) -> None:
+        needle = self.search.text().strip()
+        self.model.set_predicate(
+            (lambda v: needle in f"{v.deputies} {v.place} {v.summary} {v.people}") if needle else None)
+        rows = self.model.rows()
+        self.count_label.setText(f"共 {len(rows)} 次走访，{sum(v.households for v in rows)} 户")
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _villages(self) -> list[str]:
+        return visits.known_villages()
+
+    def new_visit(self) -> None:
+        try:
+            dialog = VisitEntryDialog(self, villages=self._villages())
+        except TownOfficeError as exc:
+            warn(self, "无法录入", exc)
+            return
+        dialog.exec()
+        if dialog.saved_count:
+            self.fill_filters()
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row and VisitEntryDialog(self, row, self._villages()).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row and confirm(self, "删除走访", f"删除 {row.visited_on} {row.deputies} 在{row.place}的走访记录？"):
+            try:
+                visits.delete_visit(row.id)
+            except TownOfficeError as exc:
+                warn(self, "无法删除", exc)
+                return
+            self.reload()
+
+    def print_log(self) -> None:
+        rep_id = self.deputy_combo.currentData()
+        if not rep_id:
+            row = self.selected()
+            rep_id = row.representative_ids[0] if row else None
+        if not rep_id:
+            warn(self, "请选择代表", TownOfficeError("请先在“代表”中选择一名代表，或选中一条走访记录。"))
+            return
+        year = self.year_combo.currentData() or date.today().year
+        path = visit_papers.preview_visit_log(rep_id, year)
+        PdfPreviewDialog(self, path, path.stem).exec()
