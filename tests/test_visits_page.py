@@ -108,3 +108,20 @@ def test_quota_tab_says_who_met_it(qtbot, demo_town):
     assert "已达标" in page.quota_summary.text()
     first = page.quota_model.rows()[0]
     assert not first.met
+
+
+def test_categories_and_training_kinds_are_edited_in_settings(qtbot, current_term, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from town_office.services import settings
+    from town_office.views.settings.page import TownSettingsTab
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    tab = TownSettingsTab()
+    qtbot.addWidget(tab)
+    tab.problem_categories.setText("道路交通、农田水利，道路交通  其他")
+    tab.training_kinds.setText("集中培训、初任培训")
+    tab.save()
+    current = settings.get_settings()
+    assert current.problem_categories == ("道路交通", "农田水利", "其他")
+    assert current.training_kinds == ("集中培训", "初任培训")

@@ -30,3 +30,15 @@ def test_uncovered_years_fall_back_to_weekends_and_say_so():
     assert not covered(far) and covered(2026)
     assert add_workdays(date(far, 1, 2), 5) == date(far, 1, 9)  # Fri 2 Jan 2099 -> Fri 9 Jan
     assert "2099" in coverage_note(2026, far) and coverage_note(2025, 2026) == ""
+
+
+def test_fast_count_agrees_with_walking_day_by_day():
+    from datetime import timedelta
+
+    from town_office.services.workdays import workdays_between
+
+    start = date(2024, 12, 20)
+    for span in range(0, 800, 7):
+        end = start + timedelta(days=span)
+        walked = sum(1 for n in range(1, span + 1) if is_workday(start + timedelta(days=n)))
+        assert workdays_between(start, end) == walked, end

@@ -39,27 +39,42 @@ def deputies_of(visit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
     return result
 
 
-def _year(query, field, year: int | None):
+def deputies_where(condition) -> dict[int, list[tuple[int, str]]]:
+    """visit id -> [(deputy id, name)] for the visits matching ``condition`` (on ``Visit``): one
+    joined query however many visits there are."""
+    result: dict[int, list[tuple[int, str]]] = {}
+    query = (VisitDeputy.select(VisitDeputy.visit, Representative.id, Representative.name)
+             .join(Representative).switch(VisitDeputy).join(Visit))
+    if condition is not None:
+        query = query.where(condition)
+    for visit_id, rep_id, name in query.order_by(VisitDeputy.id).tuples():
+        result.setdefault(visit_id, []).append((rep_id, name))
+    return result
+
+
+def visit_condition(year: int | None = None, representative_id: int | None = None):
+    """The ``Visit`` filter of a year and/or a deputy (None: everything)."""
+    condition = None
     if year:
-        return query.where(field.between(date(year, 1, 1), date(year, 12, 31)))
-    return query
+        condition = Visit.visited_on.between(date(year, 1, 1), date(year, 12, 31))
+    if representative_id:
+        mine = Visit.id.in_(VisitDeputy.select(VisitDeputy.visit)
+                            .where(VisitDeputy.representative == representative_id))
+        condition = mine if condition is None else condition & mine
+    return condition
 
 
 def list_visits(year: int | None = None, representative_id: int | None = None) -> list[VisitRow]:
     """Visits, newest first, of a year and/or one deputy."""
-    query = _year(Visit.select(Visit.id, Visit.visited_on, Visit.form, Visit.village, Visit.hamlet,
-                               Visit.people, Visit.households, Visit.summary), Visit.visited_on, year)
-    if representative_id:
-        query = query.where(Visit.id.in_(VisitDeputy.select(VisitDeputy.visit)
-                                         .where(VisitDeputy.representative == representative_id)))
+    condition = visit_condition(year, representative_id)
+    query = Visit.select(Visit.id, Visit.visited_on, Visit.form, Visit.village, Visit.hamlet,
+                         Visit.people, Visit.households, Visit.summary)
+    count_query = Problem.select(Problem.visit, fn.COUNT(Problem.id)).join(Visit)
+    if condition is not None:
+        query, count_query = query.where(condition), count_query.where(condition)
     rows = list(query.order_by(Visit.visited_on.desc(), Visit.id.desc()).tuples())
-    ids = [r[0] for r in rows]
-    deputies = deputies_of(ids)
-    problems: dict[int, int] = {}
-    for start in range(0, len(ids), 900):
-        problems.update(Problem.select(Problem.visit, fn.COUNT(Problem.id))
-                        .where(Problem.visit.in_(ids[start:start + 900]))
-                        .group_by(Problem.visit).tuples())
+    deputies = deputies_where(condition)
+    problems = dict(count_query.group_by(Problem.visit).tuples())
     return [VisitRow(i, on, "、".join(n for _, n in deputies.get(i, [])),
                      tuple(r for r, _ in deputies.get(i, [])), form, village, hamlet, people,
                      households, summary, problems.get(i, 0))

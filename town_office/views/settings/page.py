@@ -161,12 +161,15 @@ class TownSettingsTab(QWidget):
             spin.setRange(low, high)
             spin.setSuffix(suffix)
             self.spins[key] = spin
+        self.problem_categories = QLineEdit()
+        self.problem_categories.setToolTip("用顿号分隔，例如：道路交通、农田水利、环境卫生")
         self.training_kinds = QLineEdit()
         self.training_kinds.setToolTip("用顿号分隔，例如：集中培训、专题培训、以会代训")
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
                             ("current_term_id", self.current_term), ("presidium_quorum_rule", self.quorum_rule),
                             ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
-                            ("training_kinds", self.training_kinds)):
+                            ("training_kinds", self.training_kinds),
+                            ("problem_categories", self.problem_categories)):
             form.addRow(SETTING_LABELS[key], widget)
         note = QLabel("各地规定不同，以上数字请按本省、本县的规定填写。修改会记入修改记录并随备份保存。")
         note.setWordWrap(True)
@@ -195,6 +198,7 @@ class TownSettingsTab(QWidget):
         self.quorum_rule.setCurrentText(current.presidium_quorum_rule)
         self.pass_rule.setCurrentText(current.presidium_pass_rule)
         self.training_kinds.setText("、".join(current.training_kinds))
+        self.problem_categories.setText("、".join(current.problem_categories))
         values = asdict(current)
         for key, spin in self.spins.items():
             spin.setValue(values[key])
@@ -204,13 +208,16 @@ class TownSettingsTab(QWidget):
             QMessageBox.warning(self, "无法保存", "乡镇名称不能为空，它会出现在每一份打印件的标题中。")
             self.town_name.setFocus()
             return
-        kinds = tuple(dict.fromkeys(k for k in re.split(r"[、，,;；\s]+", self.training_kinds.text()) if k))
-        if not kinds:
-            QMessageBox.warning(self, "无法保存", "代表培训类型至少要有一种，多种用顿号分隔。")
-            self.training_kinds.setFocus()
-            return
+        lists = {}
+        for key, edit in (("training_kinds", self.training_kinds),
+                          ("problem_categories", self.problem_categories)):
+            lists[key] = tuple(dict.fromkeys(k for k in re.split(r"[、，,;；\s]+", edit.text()) if k))
+            if not lists[key]:
+                QMessageBox.warning(self, "无法保存", f"{SETTING_LABELS[key]}至少要有一种，多种用顿号分隔。")
+                edit.setFocus()
+                return
         settings.update_settings(
-            training_kinds=kinds, town_name=self.town_name.text().strip(), county_name=self.county_name.text().strip(),
+            **lists, town_name=self.town_name.text().strip(), county_name=self.county_name.text().strip(),
             current_term_id=self.current_term.currentData() or 0,
             presidium_quorum_rule=self.quorum_rule.currentText(), presidium_pass_rule=self.pass_rule.currentText(),
             **{key: spin.value() for key, spin in self.spins.items()})
