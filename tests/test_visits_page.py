@@ -125,3 +125,20 @@ def test_categories_and_training_kinds_are_edited_in_settings(qtbot, current_ter
     current = settings.get_settings()
     assert current.problem_categories == ("道路交通", "农田水利", "其他")
     assert current.training_kinds == ("集中培训", "初任培训")
+
+
+def test_a_problem_is_corrected_through_its_dialog(qtbot, deputies):
+    from town_office.views.visits.problem_dialogs import ProblemEditDialog
+
+    row = _open_problems(deputies)[0]
+    dialog = ProblemEditDialog(None, row, ("道路交通", "其他"),
+                               lambda data: problems.update_problem(row.id, data))
+    qtbot.addWidget(dialog)
+    dialog.content.setPlainText("")
+    dialog.accept()
+    assert "请按群众原话记录" in dialog.errors.labels["反映问题"].text()
+    dialog.content.setPlainText("村道破损")
+    dialog.category.setCurrentText("道路交通")
+    dialog.accept()
+    saved = problems.get_problem(row.id)
+    assert (saved.content, saved.category) == ("村道破损", "道路交通")

@@ -80,3 +80,32 @@ class ProblemHistoryDialog(QDialog):
         label.setWordWrap(True)
         box.addWidget(label)
         self.resize(560, 300)
+
+
+class ProblemEditDialog(_FormDialog):
+    """Correct what was recorded: wording, voter, category, route, unit."""
+
+    def __init__(self, parent, row, categories: tuple[str, ...], save: Callable[[object], object]):
+        from town_office.services.visit_types import ROUTES, ProblemInput
+
+        super().__init__(parent, "修改群众诉求")
+        self._save, self._input = save, ProblemInput
+        self.content = QPlainTextEdit(row.content)
+        self.content.setTabChangesFocus(True)
+        self.content.setFixedHeight(70)
+        self.voter_name, self.voter_contact = QLineEdit(row.voter_name), QLineEdit(row.voter_contact)
+        self.category, self.route = QComboBox(), QComboBox()
+        self.category.addItems(("", *categories))
+        self.category.setCurrentText(row.category)
+        self.route.addItems(("", *ROUTES))
+        self.route.setCurrentText(row.route)
+        self.unit = QLineEdit(row.handling_unit)
+        for label, widget in (("反映问题", self.content), ("群众姓名", self.voter_name),
+                              ("联系方式", self.voter_contact), ("类别", self.category),
+                              ("处理方式", self.route), ("承办单位", self.unit)):
+            self.errors.add_row(label, widget)
+
+    def submit(self):
+        return self._save(self._input(self.content.toPlainText(), self.category.currentText(),
+                                      self.route.currentText(), self.voter_name.text(),
+                                      self.voter_contact.text(), self.unit.text()))

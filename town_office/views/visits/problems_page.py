@@ -32,6 +32,7 @@ from town_office.views.visits.problem_dialogs import (
     AssignDialog,
     CloseDialog,
     FeedbackDialog,
+    ProblemEditDialog,
     ProblemHistoryDialog,
 )
 from town_office.views.visits.table_models import ProblemTableModel
@@ -74,9 +75,10 @@ class ProblemsPage(QWidget):
         self.assign_button.setToolTip("可按住 Ctrl 或 Shift 选中多条，一并交给同一单位")
         self.start_button, self.close_button = QPushButton("办理中"), QPushButton("办结…")
         self.feedback_button, self.history_button = QPushButton("反馈…"), QPushButton("办理经过")
+        self.edit_button = QPushButton("修改…")
         self.excel_button, self.pdf_button = QPushButton("导出Excel…"), QPushButton("打印清单")
         actions = QHBoxLayout()
-        for button in (self.assign_button, self.start_button, self.close_button,
+        for button in (self.edit_button, self.assign_button, self.start_button, self.close_button,
                        self.feedback_button, self.history_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -95,6 +97,7 @@ class ProblemsPage(QWidget):
         self.overdue_only.toggled.connect(lambda _: self.reload())
         self.search.textChanged.connect(self.apply_filter)
         self.table.doubleClicked.connect(lambda _: self.show_history())
+        self.edit_button.clicked.connect(self.edit_selected)
         self.assign_button.clicked.connect(self.assign_selected)
         self.start_button.clicked.connect(self.start_selected)
         self.close_button.clicked.connect(self.close_selected)
@@ -179,6 +182,13 @@ class ProblemsPage(QWidget):
     def _after(self, dialog: QDialog, ids: set[int]) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload(ids)
+
+    def edit_selected(self) -> None:
+        row = self._one()
+        if row:
+            self._after(ProblemEditDialog(self, row, settings.get_settings().problem_categories,
+                                          lambda data: problems.update_problem(row.id, data)),
+                        {row.id})
 
     def assign_selected(self) -> None:
         rows = self.selected_rows()
