@@ -66,12 +66,39 @@ def make_representative(current_term):
     return make
 
 
-@pytest.fixture
-def demo_town(db):
-    from town_office.demo import build_demo_town
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo town built once per test run (it renders seven 纪要 PDFs): a database snapshot and
+    its attachments, copied into each test's own data folder."""
+    import shutil
 
+    from town_office.demo import build_demo_town
+    from town_office.models import open_database
+    from town_office.models.db import snapshot_database
+
+    folder = DataFolder(tmp_path_factory.mktemp("demo_template") / "data").ensure()
+    database, _ = open_database(folder.database, folder.backups)
     build_demo_town()
-    return db
+    snapshot = folder.root.parent / "demo.sqlite3"
+    snapshot_database(database, snapshot)
+    database.close()
+    yield snapshot, folder.attachments
+    shutil.rmtree(folder.root, ignore_errors=True)
+
+
+@pytest.fixture
+def demo_town(data_folder, demo_template):
+    """A data folder holding the demo town, opened through the real migration path."""
+    import shutil
+
+    from town_office.models import open_database
+
+    snapshot, attachments = demo_template
+    shutil.copyfile(snapshot, data_folder.database)
+    shutil.copytree(attachments, data_folder.attachments, dirs_exist_ok=True)
+    database, _ = open_database(data_folder.database, data_folder.backups)
+    yield database
+    database.close()
 
 
 def valid_id(birth: str, seq: str = "123") -> str:
