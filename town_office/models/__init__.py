@@ -2,6 +2,13 @@
 
 from town_office.models.audit import AuditEntry
 from town_office.models.db import database
+from town_office.models.inspection import (
+    Hazard,
+    HazardEvent,
+    HazardPhoto,
+    Inspection,
+    InspectionParticipant,
+)
 from town_office.models.meeting import (
     AgendaItem,
     AgendaMaterial,
@@ -25,7 +32,8 @@ from town_office.models.visit import Problem, ProblemEvent, Visit, VisitDeputy
 ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representative,
               RepresentativeLevel, Meeting, MeetingAttendee, AgendaItem, AgendaMaterial, FollowUp,
               FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial,
-              Visit, VisitDeputy, Problem, ProblemEvent]
+              Visit, VisitDeputy, Problem, ProblemEvent, Inspection, InspectionParticipant, Hazard,
+              HazardEvent, HazardPhoto]
 
 __all__ = [
     "ALL_MODELS",
@@ -37,6 +45,11 @@ __all__ = [
     "FiledMinutes",
     "FollowUp",
     "FollowUpExtension",
+    "Hazard",
+    "HazardEvent",
+    "HazardPhoto",
+    "Inspection",
+    "InspectionParticipant",
     "Meeting",
     "MeetingAttendee",
     "Representative",

@@ -133,4 +133,56 @@ def _to_v4_visits(db, migrator) -> None:
         db.execute_sql(statement)
 
 
-STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits]
+# Version 5: inspections, their participants, the hazard ledger, hazard steps and photos.
+_V5_INSPECTIONS = [
+    ('CREATE TABLE "inspection" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NU'
+     'LL, "title" VARCHAR(255) NOT NULL, "subject" VARCHAR(255) NOT NULL, "starts_on" DATE NOT'
+     ' NULL, "ends_on" DATE, "sites" TEXT NOT NULL, "organiser" VARCHAR(255) NOT NULL, "stage"'
+     ' VARCHAR(255) NOT NULL, "findings" TEXT NOT NULL, "report" TEXT NOT NULL, "report_file" '
+     'VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)'),
+    ('CREATE INDEX "inspection_starts_on" ON "inspection" ("starts_on")'),
+    ('CREATE TABLE "inspection_participant" ("id" INTEGER NOT NULL PRIMARY KEY, "inspection_id'
+     '" INTEGER NOT NULL, "representative_id" INTEGER, "name" VARCHAR(255) NOT NULL, "unit_pos'
+     't" VARCHAR(255) NOT NULL, FOREIGN KEY ("inspection_id") REFERENCES "inspection" ("id") O'
+     'N DELETE CASCADE, FOREIGN KEY ("representative_id") REFERENCES "representative" ("id") O'
+     'N DELETE RESTRICT)'),
+    ('CREATE INDEX "inspection_participant_inspection_id" ON "inspection_participant" ("inspec'
+     'tion_id")'),
+    ('CREATE INDEX "inspection_participant_representative_id" ON "inspection_participant" ("re'
+     'presentative_id")'),
+    ('CREATE TABLE "hazard" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT NULL, "seq"'
+     ' INTEGER NOT NULL, "inspection_id" INTEGER, "source" VARCHAR(255) NOT NULL, "found_on" D'
+     'ATE NOT NULL, "inspectors" VARCHAR(255) NOT NULL, "place" VARCHAR(255) NOT NULL, "descri'
+     'ption" TEXT NOT NULL, "category" VARCHAR(255) NOT NULL, "level" VARCHAR(255) NOT NULL, "'
+     'measures" TEXT NOT NULL, "funds" REAL, "responsible_unit" VARCHAR(255) NOT NULL, "respon'
+     'sible_person" VARCHAR(255) NOT NULL, "original_deadline" DATE, "deadline" DATE, "reviewe'
+     'r" VARCHAR(255) NOT NULL, "supervised" INTEGER NOT NULL, "emergency_plan" TEXT NOT NULL,'
+     ' "progress" TEXT NOT NULL, "completed_on" DATE, "reviewed_on" DATE, "review_conclusion" '
+     'TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "closed_on" DATE, "created_at" DATETIME N'
+     'OT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("inspection_id") REFERENCES "inspe'
+     'ction" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "hazard_inspection_id" ON "hazard" ("inspection_id")'),
+    ('CREATE INDEX "hazard_found_on" ON "hazard" ("found_on")'),
+    ('CREATE INDEX "hazard_deadline" ON "hazard" ("deadline")'),
+    ('CREATE INDEX "hazard_status" ON "hazard" ("status")'),
+    ('CREATE UNIQUE INDEX "hazard_year_seq" ON "hazard" ("year", "seq")'),
+    ('CREATE TABLE "hazard_event" ("id" INTEGER NOT NULL PRIMARY KEY, "hazard_id" INTEGER NOT '
+     'NULL, "at" DATETIME NOT NULL, "happened_on" DATE NOT NULL, "status_from" VARCHAR(255) NO'
+     'T NULL, "status_to" VARCHAR(255) NOT NULL, "note" TEXT NOT NULL, FOREIGN KEY ("hazard_id'
+     '") REFERENCES "hazard" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "hazard_event_hazard_id" ON "hazard_event" ("hazard_id")'),
+    ('CREATE TABLE "hazard_photo" ("id" INTEGER NOT NULL PRIMARY KEY, "hazard_id" INTEGER NOT '
+     'NULL, "stage" VARCHAR(255) NOT NULL, "file_name" VARCHAR(255) NOT NULL, "stored_path" VA'
+     'RCHAR(255) NOT NULL, "width" INTEGER NOT NULL, "height" INTEGER NOT NULL, "added_at" DAT'
+     'ETIME NOT NULL, FOREIGN KEY ("hazard_id") REFERENCES "hazard" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "hazard_photo_hazard_id" ON "hazard_photo" ("hazard_id")'),
+]
+
+
+def _to_v5_inspections(db, migrator) -> None:
+    for statement in _V5_INSPECTIONS:
+        db.execute_sql(statement)
+
+
+STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits,
+               _to_v5_inspections]
