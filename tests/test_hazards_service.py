@@ -88,3 +88,40 @@ def test_extension_keeps_the_original_deadline_and_overdue_counts_days(db):
     overdue = hazards.list_hazards(HazardFilter(overdue_only=True), today=date(2026, 6, 2))
     assert [h.id for h in overdue] == [row.id]
     assert hazards.list_hazards(HazardFilter(supervised_only=True))[0].id == row.id
+
+
+def test_photos_are_scaled_and_other_files_refused(db, tmp_path, data_folder):
+    from PIL import Image
+
+    from town_office.services import hazard_photos
+
+    row = hazards.register(HazardInput(date(2026, 3, 1), "超市", "灭火器过期"))
+    big = tmp_path / "现场.png"
+    Image.new("RGB", (3200, 2400), (200, 60, 40)).save(big)
+    photo = hazard_photos.add_photo(row.id, big, "整改前")
+    assert (photo.width, photo.height) == (1600, 1200)
+    stored = data_folder.attachments / photo.stored_path
+    with Image.open(stored) as image:
+        assert image.format == "JPEG" and image.size == (1600, 1200)
+    assert hazard_photos.thumbnail_path(photo).exists()
+    fake = tmp_path / "假照片.jpg"
+    fake.write_text("not a picture")
+    with pytest.raises(ValidationError, match="不是能打开的照片"):
+        hazard_photos.add_photo(row.id, fake, "整改后")
+    assert hazards.get_hazard(row.id).photo_count == 1
+
+
+def test_inspections_with_participants_and_quarter_counts(make_representative):
+    from town_office.services import inspections
+    from town_office.services.hazard_types import InspectionInput
+
+    deputy = make_representative(name="刘𬌗", gender="女")
+    data = InspectionInput("执法检查", "校园安全执法检查", date(2026, 3, 18),
+                           "《中华人民共和国安全生产法》", stage="检查")
+    with pytest.raises(ValidationError):
+        inspections.save_inspection(None, InspectionInput("走过场", "", None))
+    row = inspections.save_inspection(None, data, [(deputy.id, "", "镇人大代表"),
+                                                   (None, "何建军", "镇应急管理办主任")])
+    assert [p.name for p in row.participants] == ["刘𬌗", "何建军"]
+    inspections.save_inspection(None, InspectionInput("视察", "市场视察", date(2026, 5, 6)))  # 准备
+    assert inspections.per_quarter(2026) == {1: 1, 2: 0, 3: 0, 4: 0}
