@@ -33,13 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_parser("list", help="列出会议：编号、届次会次、日期、状态（制表符分隔）")
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
-                                           "visit-log"],
+                                           "visit-log", "ledger", "hazard-notice"],
                          help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
-                              "training-signin 培训签到表 / visit-log 代表走访日志")
+                              "training-signin 培训签到表 / visit-log 代表走访日志 / ledger 隐患台账 / "
+                              "hazard-notice 挂牌督办通知书")
     printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
     printer.add_argument("--session", type=int, help="培训编号（见 training list）")
     printer.add_argument("--rep", help="代表姓名（走访日志）")
-    printer.add_argument("--year", type=int, help="年度（走访日志）")
+    printer.add_argument("--year", type=int, help="年度（走访日志、隐患台账）")
+    printer.add_argument("--hazard", help="隐患编号，如 2026-003（挂牌督办通知书）")
     printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件")
     training = sub.add_parser("training", help="代表培训").add_subparsers(dest="training_command",
                                                                        metavar="操作")
@@ -53,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_problems = export.add_parser("problems", help="某年度群众反映问题清单（每条问题一行，含是否逾期）")
     export_problems.add_argument("--year", type=int, required=True)
     export_problems.add_argument("--out", type=Path, required=True)
+    export_ledger = export.add_parser("ledger", help="某年度隐患排查整改台账")
+    export_ledger.add_argument("--year", type=int, required=True)
+    export_ledger.add_argument("--out", type=Path, required=True)
+    hazards_cmd = sub.add_parser("hazards", help="隐患台账").add_subparsers(dest="hazards_command",
+                                                                        metavar="操作")
+    hazards_list = hazards_cmd.add_parser("list", help="列出隐患：编号、日期、地点、等级、状态、整改时限、逾期")
+    hazards_list.add_argument("--year", type=int)
+    hazards_list.add_argument("--open", action="store_true", help="只列出未销号的")
     visits = sub.add_parser("visits", help="走访日志").add_subparsers(dest="visits_command", metavar="操作")
     visits_list = visits.add_parser("list", help="列出走访：编号、日期、代表、形式、地点、户数、问题数")
     visits_list.add_argument("--year", type=int)
@@ -130,6 +140,20 @@ def _cmd_meetings(args) -> int:
 
 def _cmd_print(args) -> int:
     _open(args)
+    if args.paper in ("ledger", "hazard-notice"):
+        from town_office.services import hazard_papers
+
+        if args.paper == "ledger":
+            if not args.year:
+                print("请用 --year 指定年度", file=sys.stderr)
+                return 2
+            print(f"已生成隐患台账：{hazard_papers.print_ledger(args.year, args.out)}")
+            return 0
+        if not args.hazard:
+            print("请用 --hazard 指定隐患编号（如 2026-003，见 hazards list）", file=sys.stderr)
+            return 2
+        print(f"已生成挂牌督办通知书：{hazard_papers.print_notice(args.hazard, args.out)}")
+        return 0
     if args.paper == "visit-log":
         if not args.rep or not args.year:
             print("请用 --rep 姓名 --year 年度 指定代表和年度", file=sys.stderr)
@@ -185,7 +209,33 @@ def _cmd_visits(args) -> int:
     return 0
 
 
+def _cmd_hazards(args) -> int:
+    if args.hazards_command != "list":
+        print("请指定操作：town-office hazards list [--year 年度] [--open]", file=sys.stderr)
+        return 2
+    from datetime import date
+
+    from town_office.services.hazard_types import OPEN_HAZARD_STATUSES, HazardFilter
+    from town_office.services.hazards import list_hazards
+
+    _open(args)
+    today = date.today()
+    flt = HazardFilter(year=args.year, statuses=OPEN_HAZARD_STATUSES if args.open else ())
+    for h in list_hazards(flt, today):
+        overdue = h.days_overdue(today)
+        print("\t".join((h.number, h.found_on.isoformat(), h.place, h.level, h.status,
+                         h.deadline.isoformat() if h.deadline else "",
+                         f"逾期{overdue}天" if overdue else "")))
+    return 0
+
+
 def _cmd_export(args) -> int:
+    if args.export_command == "ledger":
+        from town_office.services.hazard_papers import export_ledger
+
+        _open(args)
+        print(f"已导出{args.year}年隐患台账：{export_ledger(args.year, args.out)}")
+        return 0
     if args.export_command == "problems":
         from town_office.services.visit_papers import export_problems
 
@@ -205,7 +255,7 @@ def _cmd_export(args) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
-            "export": _cmd_export, "visits": _cmd_visits}
+            "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards}
 
 
 def main(argv: list[str] | None = None) -> int:

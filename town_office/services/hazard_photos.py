@@ -21,7 +21,7 @@ THUMB_SIDE = 240
 def list_photos(hazard_id: int) -> list[PhotoRow]:
     return [PhotoRow(p.id, p.stage, p.file_name, p.stored_path, p.width, p.height)
             for p in HazardPhoto.select().where(HazardPhoto.hazard == hazard_id)
-            .order_by(HazardPhoto.stage.desc(), HazardPhoto.id)]
+            .order_by(HazardPhoto.stage == AFTER, HazardPhoto.id)]  # 整改前 first
 
 
 def thumbnail_path(photo: PhotoRow) -> Path:
