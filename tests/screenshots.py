@@ -69,7 +69,18 @@ def main(out_dir: str = "screenshots") -> None:
     shoot_meetings(window, shoot)
     shoot_training(window, shoot)
     shoot_visits(window, shoot)
+    shoot_hazards(window, shoot)
     database.close()
+
+
+def shoot_hazards(window, shoot) -> None:
+    from town_office.services import hazards
+    from town_office.views.hazards.hazard_dialog import HazardDialog
+
+    window.show_page("隐患台账")
+    shoot(window, "ledger_page")
+    dialog = HazardDialog(window, hazards.find_by_number("2026-001"))
+    shoot(dialog, "hazard_dialog")
 
 
 def shoot_visits(window, shoot) -> None:

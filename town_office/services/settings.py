@@ -30,6 +30,8 @@ class TownSettings:
     problem_deadline_workdays: int = 5
     problem_categories: tuple = ("道路交通", "农田水利", "环境卫生", "教育医疗", "社会保障", "产业发展",
                                  "安全生产", "矛盾纠纷", "其他")
+    hazard_categories: tuple = ("消防安全", "燃气安全", "用电安全", "食品安全", "交通安全", "治安安全",
+                                "建筑安全", "其他")
     training_kinds: tuple = ("集中培训", "专题培训", "以会代训", "初任培训", "线上培训", "外出培训", "分片培训")
 
 
@@ -46,6 +48,7 @@ SETTING_LABELS = {
     "problem_deadline_workdays": "群众诉求办理时限（工作日）",
     "training_kinds": "代表培训类型",
     "problem_categories": "群众诉求类别",
+    "hazard_categories": "隐患类别",
 }
 
 QUORUM_RULES = ("全体成员过半数出席", "全体成员三分之二以上出席")

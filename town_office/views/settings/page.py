@@ -163,13 +163,15 @@ class TownSettingsTab(QWidget):
             self.spins[key] = spin
         self.problem_categories = QLineEdit()
         self.problem_categories.setToolTip("用顿号分隔，例如：道路交通、农田水利、环境卫生")
+        self.hazard_categories = QLineEdit()
         self.training_kinds = QLineEdit()
         self.training_kinds.setToolTip("用顿号分隔，例如：集中培训、专题培训、以会代训")
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
                             ("current_term_id", self.current_term), ("presidium_quorum_rule", self.quorum_rule),
                             ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
                             ("training_kinds", self.training_kinds),
-                            ("problem_categories", self.problem_categories)):
+                            ("problem_categories", self.problem_categories),
+                            ("hazard_categories", self.hazard_categories)):
             form.addRow(SETTING_LABELS[key], widget)
         note = QLabel("各地规定不同，以上数字请按本省、本县的规定填写。修改会记入修改记录并随备份保存。")
         note.setWordWrap(True)
@@ -199,6 +201,7 @@ class TownSettingsTab(QWidget):
         self.pass_rule.setCurrentText(current.presidium_pass_rule)
         self.training_kinds.setText("、".join(current.training_kinds))
         self.problem_categories.setText("、".join(current.problem_categories))
+        self.hazard_categories.setText("、".join(current.hazard_categories))
         values = asdict(current)
         for key, spin in self.spins.items():
             spin.setValue(values[key])
@@ -210,7 +213,8 @@ class TownSettingsTab(QWidget):
             return
         lists = {}
         for key, edit in (("training_kinds", self.training_kinds),
-                          ("problem_categories", self.problem_categories)):
+                          ("problem_categories", self.problem_categories),
+                          ("hazard_categories", self.hazard_categories)):
             lists[key] = tuple(dict.fromkeys(k for k in re.split(r"[、，,;；\s]+", edit.text()) if k))
             if not lists[key]:
                 QMessageBox.warning(self, "无法保存", f"{SETTING_LABELS[key]}至少要有一种，多种用顿号分隔。")

@@ -1,0 +1,82 @@
+"""The hazard ledger in the window: registering a 重大 hazard through the dialog (refused until 五落实),
+the review dialog's refusal, red overdue rows and the counts."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from town_office.models import Hazard
+from town_office.services import hazards
+from town_office.services.hazard_types import HazardFilter
+from town_office.views.hazards.hazard_dialog import HazardDialog
+from town_office.views.hazards.ledger_page import LedgerPage
+from town_office.views.hazards.step_dialogs import ReviewDialog
+from town_office.views.hazards.table_models import HazardTableModel
+from town_office.views.widgets.table_model import OVERDUE_RED
+
+pytestmark = pytest.mark.gui
+
+
+def test_model_passes_the_model_tester(qtmodeltester, demo_town):
+    model = HazardTableModel()
+    model.set_rows(hazards.list_hazards())
+    qtmodeltester.check(model)
+
+
+def test_register_a_major_hazard_through_the_dialog(qtbot, db):
+    dialog = HazardDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.place.setText("青石镇中心幼儿园厨房")
+    dialog.description.setPlainText("液化气钢瓶无泄漏报警装置")
+    dialog.level.setCurrentText("重大")
+    assert dialog.supervised.isChecked() and not dialog.supervised.isEnabled()
+    dialog.save()
+    assert not Hazard.select().exists()
+    assert "五落实" in dialog.errors.labels["应急预案"].text()
+    dialog.measures.setPlainText("安装燃气泄漏报警器")
+    dialog.funds.setValue(3.5)
+    dialog.responsible_unit.setText("青石镇中心幼儿园")
+    dialog.responsible_person.setText("陈园长")
+    dialog.has_deadline.setChecked(True)
+    dialog.emergency_plan.setPlainText("燃气泄漏应急预案")
+    dialog.reviewer.setText("陈园长")
+    dialog.save()
+    assert "复查人不能是整改责任人本人" in dialog.errors.labels["复查人"].text()
+    dialog.reviewer.setText("何建军")
+    assert dialog.save()
+    hazard = Hazard.get()
+    assert (hazard.level, hazard.supervised, hazard.funds, hazard.seq) == ("重大", True, 3.5, 1)
+    assert dialog.windowTitle() == f"隐患 {date.today().year}-001"
+    assert dialog.before_button.isEnabled()
+
+
+def test_review_dialog_refuses_the_person_responsible(qtbot, demo_town):
+    row = hazards.find_by_number("2026-003")
+    hazards.report_fixed(row.id, "已配齐防暴器材并培训门卫", date(2026, 11, 1))
+    row = hazards.get_hazard(row.id)
+    dialog = ReviewDialog(None, row, lambda who, on, ok, text: hazards.review(row.id, who, on, ok, text))
+    qtbot.addWidget(dialog)
+    dialog.reviewer.setText("陈园长")
+    dialog.conclusion.setPlainText("整改到位")
+    dialog.accept()
+    assert "复查人不能是整改责任人本人" in dialog.errors.labels["复查人"].text()
+    dialog.reviewer.setText("何建军")
+    dialog.accept()
+    assert hazards.get_hazard(row.id).status == "已销号"
+
+
+def test_ledger_page_counts_and_red_overdue_rows(qtbot, demo_town):
+    page = LedgerPage()
+    qtbot.addWidget(page)
+    page.model.today = date(2026, 11, 22)
+    page.reload()
+    page.model.today = date(2026, 11, 22)
+    assert "逾期" in page.counts.text() and "第一季度 1次" in page.quarters.text()
+    row = next(i for i, h in enumerate(page.model.rows()) if h.number == "2026-004")
+    index = page.model.index(row, 9)
+    assert index.data().endswith("天")
+    assert page.model.data(index, Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_RED
+    page.supervised_only.setChecked(True)
+    assert [h.number for h in page.model.rows()] == ["2026-002"]
+    assert len(hazards.list_hazards(HazardFilter(supervised_only=True))) == 1
