@@ -81,6 +81,8 @@ def shoot_hazards(window, shoot) -> None:
     shoot(window, "ledger_page")
     dialog = HazardDialog(window, hazards.find_by_number("2026-001"))
     shoot(dialog, "hazard_dialog")
+    window.show_page("执法检查")
+    shoot(window, "inspections_page")
 
 
 def shoot_visits(window, shoot) -> None:

@@ -80,3 +80,26 @@ def test_ledger_page_counts_and_red_overdue_rows(qtbot, demo_town):
     page.supervised_only.setChecked(True)
     assert [h.number for h in page.model.rows()] == ["2026-002"]
     assert len(hazards.list_hazards(HazardFilter(supervised_only=True))) == 1
+
+
+def test_an_inspection_entered_with_participants(qtbot, make_representative):
+    from town_office.models import Inspection, InspectionParticipant
+    from town_office.views.hazards.inspection_dialog import InspectionDialog
+
+    make_representative(name="刘𬌗", gender="女", group_name="第一代表小组")
+    dialog = InspectionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert "请填写检查名称" in dialog.errors.labels["名称"].text()
+    dialog.title.setText("校园安全执法检查")
+    dialog.stage.setCurrentText("检查")
+    dialog.pick.setCurrentIndex(1)
+    dialog.add_person()
+    dialog.pick.setEditText("何建军")
+    dialog.pick_post.setText("镇应急管理办主任")
+    dialog.add_person()
+    assert dialog.save()
+    assert Inspection.get().title == "校园安全执法检查"
+    assert [(p.name, p.representative_id is not None) for p in InspectionParticipant.select()] == [
+        ("刘𬌗", True), ("何建军", False)]
+    assert dialog.attach_button.isEnabled()

@@ -11,7 +11,11 @@ from town_office.services import problems, visits
 from town_office.services.visit_types import ProblemInput, VisitInput
 from town_office.views.visits import problems_page as problems_module
 from town_office.views.visits.problems_page import ProblemsPage
-from town_office.views.visits.table_models import ProblemTableModel, QuotaTableModel, VisitTableModel
+from town_office.views.visits.table_models import (
+    ProblemTableModel,
+    QuotaTableModel,
+    VisitTableModel,
+)
 from town_office.views.visits.visit_dialog import VisitEntryDialog
 from town_office.views.visits.visits_page import VisitsPage
 

@@ -2,7 +2,13 @@
 
 from datetime import date
 
-from town_office.services.workdays import add_workdays, covered, coverage_note, is_workday, workdays_left
+from town_office.services.workdays import (
+    add_workdays,
+    coverage_note,
+    covered,
+    is_workday,
+    workdays_left,
+)
 
 
 def test_spring_festival_2025_with_its_make_up_sunday():

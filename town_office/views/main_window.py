@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from town_office import APP_NAME, __version__
 from town_office.services import roster_units, settings
 from town_office.views import ui_state
+from town_office.views.hazards.inspections_page import InspectionsPage
 from town_office.views.hazards.ledger_page import LedgerPage
 from town_office.views.meetings.followups_page import FollowUpsPage
 from town_office.views.meetings.page import MeetingsPage
@@ -45,12 +46,14 @@ class MainWindow(QMainWindow):
         self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
         self.visits_page = VisitsPage()
         self.problems_page = ProblemsPage()
+        self.inspections_page = InspectionsPage()
         self.ledger_page = LedgerPage()
         self.settings_page = SettingsPage()
         self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
                       ("督办事项", self.followups_page), ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
-                      ("问题清单", self.problems_page), ("隐患台账", self.ledger_page),
+                      ("问题清单", self.problems_page), ("执法检查", self.inspections_page),
+                      ("隐患台账", self.ledger_page),
                       ("设置", self.settings_page)]
         for title, page in self.pages:
             self.nav.addItem(title)

@@ -17,29 +17,29 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from town_office.errors import TownOfficeError, ValidationError
+from town_office.errors import TownOfficeError
 from town_office.services import hazard_photos, hazards, inspections, settings
-from town_office.services.hazard_types import AFTER, BEFORE, LEVELS, MAJOR, SOURCES, HazardInput, HazardRow
+from town_office.services.hazard_types import (
+    AFTER,
+    BEFORE,
+    LEVELS,
+    MAJOR,
+    SOURCES,
+    HazardInput,
+    HazardRow,
+)
 from town_office.views import ui_state
 from town_office.views.meetings.header_form import date_edit, read_date
-from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import warn
 
 NO_FUNDS = -1.0  # the spin box's "未填" value
-
-
-def _text(height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    return box
 
 
 class HazardDialog(QDialog):
@@ -58,7 +58,7 @@ class HazardDialog(QDialog):
         self.source.addItems(SOURCES)
         self.found_on = date_edit()
         self.inspectors, self.place = QLineEdit(), QLineEdit()
-        self.description, self.measures = _text(54), _text(54)
+        self.description, self.measures = text_box(54), text_box(54)
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.addItems(("", *settings.get_settings().hazard_categories))
@@ -77,7 +77,7 @@ class HazardDialog(QDialog):
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.reviewer = QLineEdit()
         self.supervised = QCheckBox("挂牌督办（重大隐患一律挂牌）")
-        self.emergency_plan = _text(40)
+        self.emergency_plan = text_box(40)
         deadline_row = QWidget()
         deadline_box = QHBoxLayout(deadline_row)
         deadline_box.setContentsMargins(0, 0, 0, 0)
@@ -192,19 +192,11 @@ class HazardDialog(QDialog):
             self.inspection.currentData(), self.source.currentText())
 
     def save(self) -> bool:
-        try:
-            saved = (hazards.update(self.hazard.id, self.form_data()) if self.hazard
-                     else hazards.register(self.form_data()))
-        except ValidationError as exc:
-            unplaced = self.errors.show(exc.problems)
-            self.general_error.setText("\n".join(str(p) for p in unplaced))
-            self.general_error.setVisible(bool(unplaced))
+        saved = self.errors.attempt(
+            lambda: (hazards.update(self.hazard.id, self.form_data()) if self.hazard
+                     else hazards.register(self.form_data())), self.general_error, self, "未保存")
+        if saved is None:
             return False
-        except TownOfficeError as exc:
-            warn(self, "未保存", exc)
-            return False
-        self.errors.clear()
-        self.general_error.hide()
         self.hazard = saved
         self.setWindowTitle(f"隐患 {saved.number}")
         self._load(saved)

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import hazard_papers, hazards, inspections, settings
-from town_office.services.hazard_types import HAZARD_STATUSES, LEVELS, OPEN_HAZARD_STATUSES, HazardFilter
+from town_office.services.hazard_types import (
+    HAZARD_STATUSES,
+    LEVELS,
+    OPEN_HAZARD_STATUSES,
+    HazardFilter,
+)
 from town_office.views import ui_state
 from town_office.views.hazards.hazard_dialog import HazardDialog
 from town_office.views.hazards.step_dialogs import (

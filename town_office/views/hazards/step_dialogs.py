@@ -6,25 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from town_office.services.hazard_types import HazardRow
 from town_office.views.meetings.followup_dialogs import _FormDialog
 from town_office.views.meetings.header_form import date_edit, read_date
-
-
-def _text() -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(80)
-    return box
+from town_office.views.widgets.form import text_box
 
 
 class FixedDialog(_FormDialog):
     def __init__(self, parent, hazard: HazardRow, save: Callable[[str, date], object]):
         super().__init__(parent, f"整改完成 — {hazard.number}", "报告整改完成")
         self._save = save
-        self.progress, self.completed_on = _text(), date_edit(date.today())
+        self.progress, self.completed_on = text_box(80), date_edit(date.today())
         self.progress.setPlainText(hazard.progress)
         self.errors.add_row("整改情况", self.progress)
         self.errors.add_row("完成日期", self.completed_on)
@@ -41,7 +35,7 @@ class ReviewDialog(_FormDialog):
         self.on = date_edit(date.today())
         self.result = QComboBox()
         self.result.addItems(("复查通过，予以销号", "复查未通过，退回整改"))
-        self.conclusion = _text()
+        self.conclusion = text_box(80)
         for label, widget in (("复查人", self.reviewer), ("复查日期", self.on), ("复查结果", self.result),
                               ("复查结论", self.conclusion)):
             self.errors.add_row(label, widget)
@@ -58,7 +52,7 @@ class ExtendHazardDialog(_FormDialog):
         super().__init__(parent, f"延期 — {hazard.number}", "延期")
         self._save = save
         self.new_deadline = date_edit(hazard.deadline or date.today())
-        self.reason = _text()
+        self.reason = text_box(80)
         self.errors.add_row("", QLabel(f"原定时限：{hazard.original_deadline or '未定'}；现时限：{hazard.deadline or '未定'}"),
                             "说明")
         self.errors.add_row("新的整改时限", self.new_deadline)
@@ -74,7 +68,7 @@ class ReasonDialog(_FormDialog):
     def __init__(self, parent, title: str, action: str, save: Callable[[str, date], object]):
         super().__init__(parent, title, action)
         self._save = save
-        self.reason = _text()
+        self.reason = text_box(80)
         self.errors.add_row("原因", self.reason)
         self.errors.add_row("", QLabel("原因将记入办理经过，不可删除。"), "说明")
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -34,20 +33,12 @@ from town_office.services.meeting_types import AgendaItemInput, AgendaItemRow, M
 from town_office.views import ui_state
 from town_office.views.meetings.followup_dialogs import FollowUpDialog
 from town_office.views.meetings.table_models import FollowUpTableModel
-from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
 
 ITEM_ID = 256  # Qt.UserRole
-
-
-def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setFixedHeight(height)
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    return box
 
 
 class AgendaTab(QWidget):
@@ -72,8 +63,8 @@ class AgendaTab(QWidget):
         left_box.addLayout(list_buttons)
 
         self.title, self.reporter = QLineEdit(), QLineEdit()
-        self.discussion = _text_box(90, "审议意见：与会成员的发言要点，一段一行")
-        self.decision = _text_box(70, "议定事项：会议作出的决定；没有决定的议题可不填")
+        self.discussion = text_box(90, "审议意见：与会成员的发言要点，一段一行")
+        self.decision = text_box(70, "议定事项：会议作出的决定；没有决定的议题可不填")
         self.vote_box = QGroupBox("表决")
         self.vote_box.setCheckable(True)
         self.vote_box.setChecked(False)

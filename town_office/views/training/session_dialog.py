@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from town_office.errors import TownOfficeError, ValidationError
+from town_office.errors import TownOfficeError
 from town_office.services import roster, roster_units, settings, training
 from town_office.services.meeting_types import ABSENT, EXCUSED, PRESENT
 from town_office.services.training_types import (
@@ -264,19 +264,11 @@ class TrainingSessionDialog(QDialog):
 
     def save(self) -> bool:
         lines = [(line.id, line.attendance, line.reason) for line in self.model.rows()]
-        try:
-            saved = training.save_session(self.session.id if self.session else None,
-                                          self.form_data(), lines)
-        except ValidationError as exc:
-            unplaced = self.errors.show(exc.problems)
-            self.general_error.setText("\n".join(str(p) for p in unplaced))
-            self.general_error.setVisible(bool(unplaced))
+        saved = self.errors.attempt(lambda: training.save_session(
+            self.session.id if self.session else None, self.form_data(), lines),
+            self.general_error, self, "培训未保存")
+        if saved is None:
             return False
-        except TownOfficeError as exc:
-            warn(self, "培训未保存", exc)
-            return False
-        self.errors.clear()
-        self.general_error.hide()
         self._load(saved)
         self.setWindowTitle(f"培训 — {saved.title}")
         self._materials_enabled()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from town_office.errors import FieldProblem
+from town_office.errors import FieldProblem, TownOfficeError, ValidationError
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "border: 1px solid #c0392b;"
@@ -57,3 +57,29 @@ class FieldErrors:
         if first is not None:
             first.setFocus()
         return unplaced
+
+    def attempt(self, action, general: QLabel, parent: QWidget, title: str):
+        """Run a save: problems go next to their fields (the rest into ``general``), any other error
+        into a message box. Returns what ``action`` returned, or None when nothing was saved."""
+        try:
+            result = action()
+        except ValidationError as exc:
+            unplaced = self.show(exc.problems)
+            general.setText("\n".join(str(p) for p in unplaced))
+            general.setVisible(bool(unplaced))
+            return None
+        except TownOfficeError as exc:
+            QMessageBox.warning(parent, title, str(exc))
+            return None
+        self.clear()
+        general.hide()
+        return result
+
+
+def text_box(height: int, placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line field that Tab leaves (keyboard entry moves on instead of typing a tab)."""
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    return box
