@@ -144,3 +144,27 @@ def test_visits_list_visit_log_and_problem_export(tmp_path, capsys):
     book = tmp_path / "问题.xlsx"
     assert main(["--data-dir", data, "export", "problems", "--year", "2026", "--out", str(book)]) == 0
     assert load_workbook(book).active.max_row > 10
+
+
+def test_backup_verify_and_restore_from_the_command_line(tmp_path, capsys, monkeypatch):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    secret = tmp_path / "密码.txt"
+    secret.write_text("青石2026\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--data-dir", data, "backup", "--to", str(tmp_path / "u"), "--password-file",
+                 str(secret)]) == 0
+    path = capsys.readouterr().out.strip()
+    assert path.endswith(".tobak") and (tmp_path / "u").exists()
+    assert main(["verify", path]) == 1
+    assert "设有密码" in capsys.readouterr().err
+    monkeypatch.setenv("TOWN_OFFICE_BACKUP_PASSWORD", "青石2026")
+    assert main(["verify", path]) == 0
+    assert "备份完好：青石镇 第十九届" in capsys.readouterr().out
+    fresh = str(tmp_path / "fresh")
+    assert main(["--data-dir", fresh, "restore", path]) == 0
+    assert "恢复前的数据已备份为" in capsys.readouterr().out
+    database.close()
+    conn = sqlite3.connect(tmp_path / "fresh" / "town_office.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 46
+    conn.close()

@@ -31,6 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = sub.add_parser("meetings", help="主席团会议").add_subparsers(dest="meetings_command",
                                                                       metavar="操作")
     meetings.add_parser("list", help="列出会议：编号、届次会次、日期、状态（制表符分隔）")
+    backup = sub.add_parser("backup", help="备份到指定文件夹（如U盘），打印新备份文件的路径")
+    backup.add_argument("--to", type=Path, required=True, help="目标文件夹")
+    backup.add_argument("--password-file", type=Path, help="从文件读取备份密码（不要在命令行上写密码）")
+    verify = sub.add_parser("verify", help="检查备份文件是否完整可用：可用退出码0，否则1")
+    verify.add_argument("file", type=Path)
+    verify.add_argument("--password-file", type=Path)
+    restore = sub.add_parser("restore", help="从备份恢复（先自动备份当前数据）")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--password-file", type=Path)
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
                                            "visit-log", "ledger", "hazard-notice"],
@@ -123,6 +132,58 @@ def _cmd_roster(args) -> int:
         return 0
     print("请指定操作：town-office roster import 文件.xlsx 或 roster export 文件.xlsx", file=sys.stderr)
     return 2
+
+
+PASSWORD_ENV = "TOWN_OFFICE_BACKUP_PASSWORD"
+
+
+def _password(args) -> str | None:
+    """From --password-file or the environment, never from an argument."""
+    import os
+
+    if getattr(args, "password_file", None):
+        try:
+            return args.password_file.read_text(encoding="utf-8").strip("\r\n") or None
+        except OSError as exc:
+            raise TownOfficeError(f"无法读取密码文件 {args.password_file}：{exc.strerror or exc}") from exc
+    return os.environ.get(PASSWORD_ENV) or None
+
+
+def _cmd_backup(args) -> int:
+    from town_office.backup import create_backup
+
+    folder, db = _open(args)
+    path = create_backup(db, folder, args.to, _password(args))
+    print(path)
+    return 0
+
+
+def _cmd_verify(args) -> int:
+    from town_office.backup import BackupError, verify_backup
+
+    try:
+        info = verify_backup(args.file, _password(args))
+    except BackupError as exc:
+        print(f"备份不可用：{exc}", file=sys.stderr)
+        return 1
+    counts = info.counts
+    print(f"备份完好：{info.town} {info.term}，{info.created_at:%Y-%m-%d %H:%M}，"
+          f"代表{counts.get('representative', 0)}人，会议{counts.get('meeting', 0)}次，"
+          f"走访{counts.get('visit', 0)}次，隐患{counts.get('hazard', 0)}项；SHA-256 {info.sha256}")
+    return 0
+
+
+def _cmd_restore(args) -> int:
+    from town_office.backup import BEFORE_RESTORE, create_backup, restore_backup
+    from town_office.models import database, open_database
+
+    folder, db = _open(args)
+    password = _password(args)
+    safety = restore_backup(args.file, folder, password, database.close,
+                            lambda: create_backup(db, folder, folder.backups, reason=BEFORE_RESTORE))
+    open_database(folder.database, folder.backups)
+    print(f"已恢复 {args.file.name}；恢复前的数据已备份为 {safety}")
+    return 0
 
 
 def _cmd_meetings(args) -> int:
@@ -255,7 +316,8 @@ def _cmd_export(args) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
-            "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards}
+            "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards,
+            "backup": _cmd_backup, "verify": _cmd_verify, "restore": _cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,198 @@
+"""Backups: the round trip with every table and attachment compared, a backup taken while another
+connection writes, every kind of damage refused with its reason, a failed restore leaving the data
+untouched, rotation across simulated days, and a full destination leaving nothing that verifies."""
+
+import errno
+import os
+import sqlite3
+import threading
+import zipfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from town_office import backup
+from town_office.backup import BackupError, create_backup, restore_backup, verify_backup
+from town_office.errors import StorageError
+from town_office.models import database, open_database
+from town_office.paths import DataFolder
+
+
+def _dump(db_path: Path) -> dict[str, list]:
+    conn = sqlite3.connect(db_path)
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    dump = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+    conn.close()
+    return dump
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def made(demo_town, data_folder, tmp_path):
+    return create_backup(demo_town, data_folder, tmp_path / "u盘"), demo_town
+
+
+def test_round_trip_keeps_every_table_and_attachment(made, data_folder, tmp_path):
+    path, db = made
+    assert path.name.startswith("青石镇人大_备份_") and path.suffix == ".tobak"
+    info = verify_backup(path)
+    assert info.town == "青石镇" and info.counts["representative"] == 46 and info.counts["hazard_photo"] == 2
+    before_tables, before_files = _dump(data_folder.database), _files(data_folder.attachments)
+    assert before_files
+    other = DataFolder(tmp_path / "other").ensure()
+    database.close()
+    open_database(other.database, other.backups)
+    restore_backup(path, other, None, database.close, lambda: None)
+    open_database(other.database, other.backups)
+    assert _dump(other.database) == before_tables
+    assert _files(other.attachments) == before_files
+
+
+def test_a_backup_taken_while_another_connection_writes(made, data_folder, tmp_path):
+    _, db = made
+    stop = threading.Event()
+
+    def writer():
+        conn = sqlite3.connect(data_folder.database, timeout=30)
+        n = 0
+        while not stop.is_set():
+            conn.execute("INSERT INTO setting(key, value) VALUES (?, ?)", (f"k{n}", "1"))
+            conn.commit()
+            n += 1
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        paths = [create_backup(db, data_folder, tmp_path / "b", now=datetime(2026, 1, 1, 9, 0, i))
+                 for i in range(3)]
+    finally:
+        stop.set()
+        thread.join()
+    for path in paths:
+        assert verify_backup(path).counts["representative"] == 46
+
+
+def _rewrite(path: Path, out: Path, change) -> Path:
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = change(info.filename, source.read(info.filename))
+            if data is not None:
+                target.writestr(info.filename, data)
+    return out
+
+
+def _flip_on_disk(path: Path, member: str, out: Path) -> Path:
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_every_kind_of_damage_is_refused_with_its_reason(made, tmp_path):
+    path, _ = made
+    with zipfile.ZipFile(path) as archive:
+        attachment = next(n for n in archive.namelist() if n.startswith("attachments/"))
+    cases = {
+        "数据库": (_flip_on_disk(path, "database.sqlite3", tmp_path / "a.tobak"), "database.sqlite3"),
+        "附件": (_flip_on_disk(path, attachment, tmp_path / "b.tobak"), attachment),
+        "清单": (_flip_on_disk(path, "manifest.json", tmp_path / "c.tobak"), "manifest.json"),
+        "截断": (tmp_path / "d.tobak", "不是完整的备份文件"),
+        "缺少": (_rewrite(path, tmp_path / "e.tobak",
+                        lambda name, data: None if name == attachment else data), "缺少文件"),
+        "不符": (_rewrite(path, tmp_path / "f.tobak",
+                        lambda name, data: data + b"x" if name == attachment else data), "与清单不符"),
+    }
+    (tmp_path / "d.tobak").write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    for label, (damaged, reason) in cases.items():
+        with pytest.raises(BackupError) as caught:
+            verify_backup(damaged)
+        assert reason in str(caught.value), (label, str(caught.value))
+
+
+def test_passwords(demo_town, data_folder, tmp_path):
+    path = create_backup(demo_town, data_folder, tmp_path, password="青石2026")
+    assert verify_backup(path, "青石2026").encrypted
+    with pytest.raises(BackupError, match="密码不正确"):
+        verify_backup(path, "wrong")
+    with pytest.raises(BackupError, match="设有密码"):
+        verify_backup(path)
+    with zipfile.ZipFile(path) as archive:  # nothing readable without the password
+        with pytest.raises(RuntimeError):
+            archive.read("manifest.json")
+
+
+def test_a_newer_schema_needs_a_newer_program(made, tmp_path, monkeypatch):
+    path, _ = made
+    from town_office.models import migrations
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
+    with pytest.raises(BackupError, match="请先升级程序"):
+        verify_backup(path)
+
+
+def test_a_failed_restore_leaves_the_current_data_untouched(made, data_folder, monkeypatch):
+    path, db = made
+    database.close()
+    before_db, before_files = data_folder.database.read_bytes(), _files(data_folder.attachments)
+    real_replace, calls = os.replace, []
+
+    def failing(src, dst):
+        calls.append(dst)
+        if len(calls) == 3:  # after the current data was moved aside, while the new moves in
+            raise OSError(errno.EIO, "模拟磁盘错误")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(backup.os, "replace", failing)
+    with pytest.raises(StorageError, match="原有数据未改动"):
+        restore_backup(path, data_folder, None, lambda: None, lambda: None)
+    monkeypatch.setattr(backup.os, "replace", real_replace)
+    assert data_folder.database.read_bytes() == before_db
+    assert _files(data_folder.attachments) == before_files
+    assert not [p for p in data_folder.root.iterdir() if p.name.startswith(".restore")]
+
+
+def test_a_destination_that_fills_up_leaves_nothing_that_verifies(made, data_folder, tmp_path,
+                                                                    monkeypatch):
+    _, db = made
+    import pyzipper
+
+    real_write, written = pyzipper.AESZipFile.write, []
+
+    def filling(self, filename, arcname=None, *args, **kwargs):
+        if written:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(arcname)
+        return real_write(self, filename, arcname, *args, **kwargs)
+
+    monkeypatch.setattr(pyzipper.AESZipFile, "write", filling)
+    target = tmp_path / "满的U盘"
+    with pytest.raises(StorageError, match="空间是否足够"):
+        create_backup(db, data_folder, target)
+    assert list(target.iterdir()) == []
+
+
+def test_rotation_keeps_seven_days_four_weeks_twelve_months(tmp_path):
+    start = datetime(2026, 11, 22, 18, 0)
+    for days in range(0, 420):
+        for hour in (9, 17):
+            when = start - timedelta(days=days, hours=18 - hour)
+            (tmp_path / backup.file_name("青石镇", when, backup.AUTO_REASON)).write_bytes(b"x")
+    (tmp_path / backup.file_name("青石镇", start - timedelta(days=500), "恢复前自动备份")).write_bytes(b"x")
+    backup.rotate(tmp_path)
+    kept = sorted(backup.stamp_of(p) for p in tmp_path.glob("*自动备份_*") if "恢复前" not in p.name)
+    days = {k.date() for k in kept}
+    assert all((start - timedelta(days=d)).date() in days for d in range(7))  # 7 daily
+    assert len({k.isocalendar()[:2] for k in kept}) >= 4
+    assert len({(k.year, k.month) for k in kept}) == 12
+    assert len(kept) <= 7 + 4 + 12
+    assert all(k.hour == 17 for k in kept)  # the newest of each day
+    assert list(tmp_path.glob("*恢复前自动备份*"))  # other reasons are never rotated away
