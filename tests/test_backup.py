@@ -196,3 +196,45 @@ def test_rotation_keeps_seven_days_four_weeks_twelve_months(tmp_path):
     assert len(kept) <= 7 + 4 + 12
     assert all(k.hour == 17 for k in kept)  # the newest of each day
     assert list(tmp_path.glob("*恢复前自动备份*"))  # other reasons are never rotated away
+
+
+def test_viewing_a_backup_refuses_writes_in_every_service(made, tmp_path):
+    from datetime import date
+
+    from town_office.backup import extract
+    from town_office.errors import ReadOnlyError
+    from town_office.models.db import connect
+    from town_office.services import hazards, meetings, roster, settings, visits
+    from town_office.services.roster_types import RepresentativeInput
+    from town_office.services.visit_types import VisitInput
+
+    path, _ = made
+    database.close()
+    target = tmp_path / "viewing"
+    extract(path, None, target)
+    connect(target / "town_office.sqlite3", read_only=True)
+    assert len(roster.list_representatives()) == 46 and meetings.list_meetings()
+    for write in (lambda: settings.update_settings(town_name="改名镇"),
+                  lambda: roster.create_representative(RepresentativeInput(name="新人", gender="男")),
+                  lambda: meetings.reopen(meetings.list_meetings()[-1].id, "试图重新打开"),
+                  lambda: visits.save_visit(None, VisitInput(date(2026, 1, 5), (1,), "入户走访", "石门村", 2)),
+                  lambda: hazards.void(hazards.find_by_number("2026-004").id, "试图作废记录",
+                                       date(2026, 1, 5))):
+        with pytest.raises(ReadOnlyError, match="只读"):
+            write()
+    assert settings.get_settings().town_name == "青石镇"
+    database.close()
+
+
+def test_the_window_says_it_is_read_only(qtbot, made):
+    from PySide6.QtWidgets import QPushButton
+
+    from town_office.views.main_window import MainWindow
+
+    window = MainWindow("/tmp/viewing")
+    qtbot.addWidget(window)
+    window.set_read_only("查看备份：青石镇人大_备份.tobak（只读）")
+    assert "只读" in window.windowTitle()
+    buttons = {b.text(): b.isEnabled() for b in window.meetings_page.findChildren(QPushButton)}
+    assert buttons["新建会议"] is False and buttons["删除"] is False
+    assert window.ledger_page.buttons["pdf"].isEnabled() and not window.ledger_page.buttons["void"].isEnabled()

@@ -52,6 +52,43 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def run_viewer(backup_file: str, password: str | None) -> int:
+    """Open a backup read-only (the county's use): unpacked into this PC's data folder under
+    ``viewing/``, upgraded there if older, then opened with every write refused; the local data is
+    never touched and the copy is removed on exit."""
+    import shutil
+    from datetime import datetime
+    from pathlib import Path
+
+    from town_office.backup import extract, verify_backup
+    from town_office.models import database, open_database
+    from town_office.models.db import connect
+    from town_office.views.main_window import MainWindow
+
+    folder = resolve_data_folder(None).ensure()
+    setup_logging(folder)
+    app = ensure_application()
+    target = folder.root / "viewing" / datetime.now().strftime("%Y%m%d%H%M%S%f")
+    try:
+        info = verify_backup(Path(backup_file), password)
+        extract(Path(backup_file), password, target)
+        open_database(target / "town_office.sqlite3", target / "backups")
+        database.close()
+        connect(target / "town_office.sqlite3", read_only=True)
+    except TownOfficeError as exc:
+        shutil.rmtree(target, ignore_errors=True)
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window = MainWindow(str(target))
+    window.set_read_only(f"查看备份：{Path(backup_file).name}（{info.town}，"
+                         f"{info.created_at:%Y-%m-%d %H:%M}，只读）")
+    window.show()
+    code = app.exec()
+    database.close()
+    shutil.rmtree(target, ignore_errors=True)
+    return code
+
+
 def run_app(data_dir: str | None = None) -> int:
     """Open the window on the data folder; returns the process exit code."""
     from town_office.demo import build_demo_town, database_is_empty

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="从备份恢复（先自动备份当前数据）")
     restore.add_argument("file", type=Path)
     restore.add_argument("--password-file", type=Path)
+    view = sub.add_parser("view", help="只读打开备份文件查看（不影响本机数据）")
+    view.add_argument("file", type=Path)
+    view.add_argument("--password-file", type=Path)
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
                                            "visit-log", "ledger", "hazard-notice"],
@@ -326,6 +329,14 @@ def main(argv: list[str] | None = None) -> int:
         from town_office.app import run_app
 
         return run_app(args.data_dir)
+    if args.command == "view":
+        from town_office.app import run_viewer
+
+        try:
+            return run_viewer(str(args.file), _password(args))
+        except TownOfficeError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
     try:
         return COMMANDS[args.command](args)
     except ValidationError as exc:

@@ -55,3 +55,7 @@ class SchemaTooNew(StorageError):
 
 class DataFolderLocked(StorageError):
     """Another running copy of the program already writes this data folder."""
+
+
+class ReadOnlyError(StorageError):
+    """A write was attempted while a backup is being viewed read-only."""

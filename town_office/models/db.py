@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from peewee import DatabaseProxy, Model, SqliteDatabase
+from peewee import DatabaseError, DatabaseProxy, Model, SqliteDatabase
 
-from town_office.errors import StorageError
+from town_office.errors import ReadOnlyError, StorageError
 
 database = DatabaseProxy()
 
@@ -29,9 +29,39 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
-def connect(path: Path) -> SqliteDatabase:
+READ_ONLY_MESSAGE = "正在以只读方式查看备份，不能修改任何数据。"
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_SQLITE_READS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+                 sqlite3.SQLITE_PRAGMA, sqlite3.SQLITE_TRANSACTION, sqlite3.SQLITE_SAVEPOINT}
+
+
+class ReadOnlyDatabase(SqliteDatabase):
+    """A database that refuses every write with a Chinese message (viewing a backup): the refusal
+    sits here, below every service, so no button that was missed can change anything."""
+
+    def _connect(self):
+        conn = super()._connect()
+        conn.set_authorizer(lambda action, *_: sqlite3.SQLITE_OK if action in _SQLITE_READS
+                            else sqlite3.SQLITE_DENY)
+        return conn
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        if sql.lstrip().upper().startswith(_WRITES):
+            raise ReadOnlyError(READ_ONLY_MESSAGE)
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except DatabaseError as exc:
+            if "not authorized" in str(exc):
+                raise ReadOnlyError(READ_ONLY_MESSAGE) from exc
+            raise
+
+
+def connect(path: Path, read_only: bool = False) -> SqliteDatabase:
     """Open (or create) the SQLite file and bind every model to it."""
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    if read_only:
+        db = ReadOnlyDatabase(str(path), pragmas=(("foreign_keys", 1),), check_same_thread=False)
+    else:
+        db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     db.connect(reuse_if_open=True)
     database.initialize(db)
     return db

@@ -108,6 +108,25 @@ class MainWindow(QMainWindow):
         self.status_town.setText(f"{current.county_name}{town}　{term}")
         self.status_folder.setText(f"数据文件夹：{self.data_folder}")
 
+    READ_ONLY_KEEPS = ("预览", "打印", "导出", "打开", "办理经过", "修改记录", "查看")
+
+    def set_read_only(self, label: str) -> None:
+        """Viewing a backup: say so in the title and status bar and disable the edit buttons (the
+        database refuses writes anyway, see ``ReadOnlyDatabase``)."""
+        from PySide6.QtWidgets import QPushButton
+
+        self.read_only_label = label
+        self.setWindowTitle(f"{APP_NAME} — {label}")
+        self.status_folder.setText(label)
+        for _, page in self.pages:
+            for button in page.findChildren(QPushButton):
+                if not button.text().startswith(self.READ_ONLY_KEEPS):
+                    button.setEnabled(False)
+                    button.setToolTip("只读查看备份时不能修改")
+        for action in self.menuBar().findChildren(QAction):
+            if "导入" in action.text():
+                action.setEnabled(False)
+
     def show_about(self) -> None:
         QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n乡镇人大主席团办公软件\n\n"
                                         f"数据文件夹：{self.data_folder}")
