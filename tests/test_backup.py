@@ -238,3 +238,76 @@ def test_the_window_says_it_is_read_only(qtbot, made):
     buttons = {b.text(): b.isEnabled() for b in window.meetings_page.findChildren(QPushButton)}
     assert buttons["新建会议"] is False and buttons["删除"] is False
     assert window.ledger_page.buttons["pdf"].isEnabled() and not window.ledger_page.buttons["void"].isEnabled()
+
+
+def test_two_backups_in_the_same_minute_get_their_own_names(made, data_folder, tmp_path):
+    _, db = made
+    when = datetime(2026, 11, 22, 9, 30, 5)
+    first = create_backup(db, data_folder, tmp_path / "同一分钟", now=when)
+    second = create_backup(db, data_folder, tmp_path / "同一分钟", now=when.replace(second=40))
+    assert first.name == "青石镇人大_备份_20261122_0930.tobak"
+    assert second.name == "青石镇人大_备份_20261122_0930-2.tobak"
+    assert backup.stamp_of(second) == datetime(2026, 11, 22, 9, 30)
+
+
+def _stick_that_fills_up(monkeypatch, after_bytes: int):
+    """Files opened for writing by backup.py accept ``after_bytes`` and then report a full device."""
+    real_open = open
+
+    class Filling:
+        def __init__(self, handle):
+            self.handle, self.left = handle, after_bytes
+
+        def write(self, data):
+            if len(data) > self.left:
+                self.handle.write(data[: self.left])
+                self.left = 0
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.left -= len(data)
+            return self.handle.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    def fake_open(path, mode="r", *args, **kwargs):
+        handle = real_open(path, mode, *args, **kwargs)
+        return Filling(handle) if "w" in mode else handle
+
+    monkeypatch.setattr(backup, "open", fake_open, raising=False)
+
+
+def test_copying_to_a_stick_that_runs_out_of_space_leaves_nothing_that_verifies(made, tmp_path,
+                                                                                 monkeypatch):
+    local, _ = made
+    stick = tmp_path / "U盘"
+    _stick_that_fills_up(monkeypatch, after_bytes=local.stat().st_size // 3)
+    with pytest.raises(StorageError, match="空间是否足够"):
+        backup.copy_verified(local, stick)
+    assert list(stick.iterdir()) == []
+    monkeypatch.undo()
+    for leftover in stick.rglob("*"):
+        with pytest.raises(BackupError):
+            verify_backup(leftover)
+    verify_backup(local)  # the local backup is untouched
+
+
+def test_a_stick_that_reads_back_differently_is_refused(made, tmp_path, monkeypatch):
+    local, _ = made
+    real_sha = backup._sha256
+    monkeypatch.setattr(backup, "_sha256", lambda p: "0" * 64 if p.name.endswith(".part") else real_sha(p))
+    with pytest.raises(StorageError, match="读回"):
+        backup.copy_verified(local, tmp_path / "坏U盘")
+    assert list((tmp_path / "坏U盘").iterdir()) == []
+
+
+def test_copying_to_a_stick_reads_back_the_same_checksum(made, tmp_path):
+    local, _ = made
+    path, checksum = backup.copy_verified(local, tmp_path / "U盘")
+    assert path.name == local.name and checksum == backup._sha256(local) == backup._sha256(path)
+    assert verify_backup(path).sha256 == checksum

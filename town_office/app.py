@@ -112,9 +112,14 @@ def run_app(data_dir: str | None = None) -> int:
             build_demo_town()
         elif choice != 1:
             return 0
-    window = MainWindow(str(folder.root), close_connection=database.close)
-    window.show()
-    code = app.exec()
+    while True:
+        window = MainWindow(str(folder.root), close_connection=database.close)
+        window.show()
+        code = app.exec()
+        if not window.restart_requested:
+            break
+        window.deleteLater()  # a restore replaced the data: open a fresh window on it
+        open_database(folder.database, folder.backups)
     database.close()
     lock.unlock()
     return code

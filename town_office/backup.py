@@ -84,9 +84,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def file_name(town: str, when: datetime, reason: str = "") -> str:
+def file_name(town: str, when: datetime, reason: str = "", copy: int = 1) -> str:
+    """``<镇名>人大_备份_YYYYMMDD_HHMM.tobak``; other reasons replace 备份 (自动备份, 恢复前自动备份 …);
+    a second backup within the same minute gets ``-2`` after the time."""
     prefix = f"{town or '乡镇'}人大_{'备份' if reason in ('', '手动备份') else reason}"
-    return f"{prefix}_{when:%Y%m%d_%H%M%S}{SUFFIX}"
+    return f"{prefix}_{when:%Y%m%d_%H%M}{'' if copy == 1 else f'-{copy}'}{SUFFIX}"
+
+
+def _free_name(dest_dir: Path, town: str, when: datetime, reason: str) -> Path:
+    copy = 1
+    while True:
+        path = dest_dir / file_name(town, when, reason, copy)
+        if not path.exists() and not path.with_name(path.name + ".part").exists():
+            return path
+        copy += 1
 
 
 def _counts(db_path: Path) -> dict[str, int]:
@@ -157,7 +168,7 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
             "members": {name: {"sha256": _sha256(path), "size": path.stat().st_size}
                         for name, path in members.items()},
         }
-        final = dest_dir / file_name(town, now, "" if reason == "手动备份" else reason)
+        final = _free_name(dest_dir, town, now, reason)
         partial = final.with_name(final.name + ".part")
         try:
             dest_dir.mkdir(parents=True, exist_ok=True)
@@ -370,10 +381,10 @@ def rotation_keeps(stamps: list[tuple[Path, datetime]], daily: int, weekly: int,
 
 
 def stamp_of(path: Path) -> datetime | None:
-    """The time in a backup's file name (…_YYYYMMDD_HHMMSS.tobak)."""
+    """The time in a backup's file name (…_YYYYMMDD_HHMM[-N].tobak)."""
     try:
         day, clock = path.stem.split("_")[-2:]
-        return datetime.strptime(day + clock, "%Y%m%d%H%M%S")
+        return datetime.strptime(day + clock.split("-")[0], "%Y%m%d%H%M")
     except ValueError:
         return None
 
@@ -390,3 +401,50 @@ def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> 
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+# --- the USB hand-off --------------------------------------------------------------------------
+
+
+def copy_verified(local: Path, dest_dir: Path) -> tuple[Path, str]:
+    """Copy a verified backup to a stick: written as ``.part``, flushed, read back and compared by
+    SHA-256, and only then renamed. Returns the path on the stick and the checksum.
+
+    Raises:
+        StorageError: the stick is full, removed or read-only, or the copy reads back differently;
+            nothing that looks like a backup is left on it.
+    """
+    local, dest_dir = Path(local), Path(dest_dir)
+    expected = _sha256(local)
+    final = dest_dir / local.name
+    partial = final.with_name(final.name + ".part")
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        with open(local, "rb") as source, open(partial, "wb") as target:
+            for block in iter(lambda: source.read(CHUNK), b""):
+                target.write(block)
+            target.flush()
+            os.fsync(target.fileno())
+        if _sha256(partial) != expected:
+            raise StorageError("写入U盘后读回的内容与原备份不一致，U盘可能有坏块，请换一个U盘。")
+        os.replace(partial, final)
+        _fsync_dir(dest_dir)
+    except OSError as exc:
+        _remove_quietly(partial)
+        raise StorageError(f"无法写入 {dest_dir}：{exc.strerror or exc}。"
+                           "请检查U盘是否已拔出、空间是否足够或是否只读。") from exc
+    except BaseException:
+        _remove_quietly(partial)
+        raise
+    return final, expected
+
+
+def changes_marker(db) -> int:
+    """Grows with every change the clerk makes (each write leaves an audit row)."""
+    return db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM audit_entry").fetchone()[0]
+
+
+def reason_of(path: Path) -> str:
+    """The reason in a backup's file name (备份 / 自动备份 / 恢复前自动备份 / 导入前自动备份 …)."""
+    parts = path.stem.split("_")
+    return parts[1] if len(parts) >= 4 else "备份"

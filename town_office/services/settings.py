@@ -28,6 +28,10 @@ class TownSettings:
     followup_extension_months: int = 6
     visit_quota_households: int = 12
     problem_deadline_workdays: int = 5
+    backup_interval_minutes: int = 30
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    backup_keep_monthly: int = 12
     problem_categories: tuple = ("道路交通", "农田水利", "环境卫生", "教育医疗", "社会保障", "产业发展",
                                  "安全生产", "矛盾纠纷", "其他")
     hazard_categories: tuple = ("消防安全", "燃气安全", "用电安全", "食品安全", "交通安全", "治安安全",
@@ -47,6 +51,10 @@ SETTING_LABELS = {
     "visit_quota_households": "每名代表每年走访户数",
     "problem_deadline_workdays": "群众诉求办理时限（工作日）",
     "training_kinds": "代表培训类型",
+    "backup_interval_minutes": "有修改时自动备份间隔（分钟）",
+    "backup_keep_daily": "自动备份保留天数",
+    "backup_keep_weekly": "自动备份保留周数",
+    "backup_keep_monthly": "自动备份保留月数",
     "problem_categories": "群众诉求类别",
     "hazard_categories": "隐患类别",
 }

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from town_office import APP_NAME, __version__
 from town_office.services import roster_units, settings
 from town_office.views import ui_state
+from town_office.views.backup.auto import AutoBackup
+from town_office.views.backup.page import BackupPage
 from town_office.views.hazards.inspections_page import InspectionsPage
 from town_office.views.hazards.ledger_page import LedgerPage
 from town_office.views.meetings.followups_page import FollowUpsPage
@@ -48,12 +50,13 @@ class MainWindow(QMainWindow):
         self.problems_page = ProblemsPage()
         self.inspections_page = InspectionsPage()
         self.ledger_page = LedgerPage()
+        self.backup_page = BackupPage(close_connection=close_connection)
         self.settings_page = SettingsPage()
         self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
                       ("督办事项", self.followups_page), ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
                       ("问题清单", self.problems_page), ("执法检查", self.inspections_page),
-                      ("隐患台账", self.ledger_page),
+                      ("隐患台账", self.ledger_page), ("备份与恢复", self.backup_page),
                       ("设置", self.settings_page)]
         for title, page in self.pages:
             self.nav.addItem(title)
@@ -75,6 +78,10 @@ class MainWindow(QMainWindow):
         self.meetings_page.meetings_changed.connect(self.followups_page.reload)
         self.settings_page.settings_changed.connect(self._settings_changed)
         self.refresh_status()
+        self.read_only_label = ""
+        self.restart_requested = False
+        self.auto_backup = AutoBackup(self)
+        self.backup_page.restored.connect(self._restored)
         ui_state.restore_geometry(self, "main_window")
 
     def _build_menus(self) -> None:
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QPushButton
 
         self.read_only_label = label
+        self.auto_backup.timer.stop()
         self.setWindowTitle(f"{APP_NAME} — {label}")
         self.status_folder.setText(label)
         for _, page in self.pages:
@@ -135,7 +143,13 @@ class MainWindow(QMainWindow):
         index = next(i for i, (t, _) in enumerate(self.pages) if t == title)
         self.nav.setCurrentRow(index)
 
+    def _restored(self) -> None:
+        self.restart_requested = True
+        self.close()
+
     def closeEvent(self, event) -> None:
+        if not self.read_only_label and not self.restart_requested:
+            self.auto_backup.run()  # the last changes of the day go into backups/ too
         ui_state.save_geometry(self, "main_window")
         self.roster_page.save_state()
         self.meetings_page.save_state()

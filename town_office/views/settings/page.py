@@ -156,7 +156,11 @@ class TownSettingsTab(QWidget):
         for key, low, high, suffix in (("meeting_interval_months", 1, 12, " 个月"), ("notice_days", 0, 30, " 天"),
                                        ("followup_extension_months", 1, 24, " 个月"),
                                        ("visit_quota_households", 0, 200, " 户"),
-                                       ("problem_deadline_workdays", 1, 60, " 个工作日")):
+                                       ("problem_deadline_workdays", 1, 60, " 个工作日"),
+                                       ("backup_interval_minutes", 5, 240, " 分钟"),
+                                       ("backup_keep_daily", 1, 60, " 天"),
+                                       ("backup_keep_weekly", 0, 52, " 周"),
+                                       ("backup_keep_monthly", 0, 120, " 个月")):
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setSuffix(suffix)
