@@ -7,6 +7,7 @@ import pytest
 from peewee import CharField
 
 from tests.conftest import FIXTURES
+from town_office.backup import verify_backup
 from town_office.errors import SchemaTooNew, StorageError
 from town_office.models import Representative, database, open_database
 from town_office.models.migrations import SCHEMA_VERSION, schema_version, steps
@@ -92,9 +93,9 @@ def test_upgrade_backs_up_first_and_keeps_child_rows(data_folder, monkeypatch):
     assert schema_version(db) == 2
     assert Representative.select().count() == 46
     assert db.execute_sql("SELECT COUNT(*) FROM representative_level").fetchone()[0] >= 46
-    backups = list(data_folder.backups.glob("升级前自动备份_v1_*.sqlite3"))
+    backups = list(data_folder.backups.glob("*_升级前自动备份_*.tobak"))
     assert len(backups) == 1
-    conn = sqlite3.connect(backups[0])
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    conn.close()
+    info = verify_backup(backups[0])
+    assert info.schema_version == 1 and info.counts["representative"] == 46
+    assert info.reason == "升级前自动备份"
     database.close()

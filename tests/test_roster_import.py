@@ -6,6 +6,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from tests.conftest import valid_id
+from town_office.backup import verify_backup
 from town_office.errors import ValidationError
 from town_office.models import Representative, Term
 from town_office.services import roster, settings
@@ -73,15 +74,19 @@ def test_messy_workbook_imports_in_full_into_a_fresh_database(db, tmp_path):
 
 def test_second_import_updates_instead_of_duplicating(db, tmp_path):
     path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
-    apply_import(preview_import(path))
+    first = apply_import(preview_import(path))
     rows = good_rows()
     rows[0][7] = "柳溪村党总支书记、村委会主任"
     rows[1][10] = "13900002222"
     preview = preview_import(messy_workbook(tmp_path / "名册2.xlsx", rows))
     assert (preview.added, preview.updated) == (0, 4)
-    apply_import(preview)
+    summary = apply_import(preview)
     assert Representative.select().count() == 4
     assert Representative.get(Representative.name == "王芳").work_unit_post == "柳溪村党总支书记、村委会主任"
+    assert verify_backup(first.safety_backup).counts["representative"] == 0  # as it was before
+    before_second = verify_backup(summary.safety_backup)
+    assert before_second.reason == "导入前自动备份" and before_second.counts["representative"] == 4
+    assert first.safety_backup != summary.safety_backup
 
 
 @pytest.mark.parametrize("column, value, fragment", [

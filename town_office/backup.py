@@ -34,6 +34,7 @@ from town_office.paths import DataFolder
 SUFFIX = ".tobak"
 MANIFEST, DATABASE_MEMBER, ATTACHMENTS = "manifest.json", "database.sqlite3", "attachments/"
 AUTO_REASON, BEFORE_RESTORE = "自动备份", "恢复前自动备份"
+BEFORE_IMPORT, BEFORE_UPGRADE = "导入前自动备份", "升级前自动备份"
 CHUNK = 1 << 20
 
 

@@ -124,7 +124,8 @@ def _cmd_roster(args) -> int:
         if not preview.ok:
             raise ValidationError(preview.problems)
         summary = apply_import(preview)
-        print(f"导入完成（{summary.term_name}）：新增 {summary.added} 人，更新 {summary.updated} 人")
+        print(f"导入完成（{summary.term_name}）：新增 {summary.added} 人，更新 {summary.updated} 人；"
+              f"导入前的数据已备份为 {summary.safety_backup}")
         return 0
     if args.roster_command == "export":
         from town_office.services.roster_export import export_roster
@@ -153,11 +154,10 @@ def _password(args) -> str | None:
 
 
 def _cmd_backup(args) -> int:
-    from town_office.backup import create_backup
+    from town_office.services import backups
 
-    folder, db = _open(args)
-    path = create_backup(db, folder, args.to, _password(args))
-    print(path)
+    _open(args)
+    print(backups.backup_now(args.to, _password(args)))
     return 0
 
 
@@ -177,14 +177,10 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from town_office.backup import BEFORE_RESTORE, create_backup, restore_backup
-    from town_office.models import database, open_database
+    from town_office.services import backups
 
-    folder, db = _open(args)
-    password = _password(args)
-    safety = restore_backup(args.file, folder, password, database.close,
-                            lambda: create_backup(db, folder, folder.backups, reason=BEFORE_RESTORE))
-    open_database(folder.database, folder.backups)
+    _open(args)
+    safety = backups.restore(args.file, _password(args))
     print(f"已恢复 {args.file.name}；恢复前的数据已备份为 {safety}")
     return 0
 

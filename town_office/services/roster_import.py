@@ -14,10 +14,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from town_office.backup import BEFORE_IMPORT
 from town_office.errors import FieldProblem, ValidationError
 from town_office.models import Term
 from town_office.models.db import database
-from town_office.services import audit, roster, roster_units, settings
+from town_office.services import audit, backups, roster, roster_units, settings
 from town_office.services.identity import (
     normalise_id_number,
     normalise_month,
@@ -102,6 +103,7 @@ class ImportSummary:
     added: int
     updated: int
     term_name: str
+    safety_backup: Path | None = None  # the data as it was before the import ("导入前自动备份")
 
 
 def _find_header(ws) -> tuple[int, dict[int, str]] | None:
@@ -272,6 +274,7 @@ def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | 
     """
     if not preview.ok:
         raise ValidationError(preview.problems or [FieldProblem("数据", "没有可导入的行")])
+    safety = backups.backup_now(reason=BEFORE_IMPORT)
     with database.atomic():
         term_id = preview.term_id or roster_units.find_or_create_term(preview.term_name)
         if not roster_units.current_term_id():
@@ -295,7 +298,7 @@ def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | 
                                              "新增": (None, preview.added), "更新": (None, preview.updated)})
     if progress:
         progress(len(preview.rows), len(preview.rows))
-    return ImportSummary(preview.added, preview.updated, preview.term_name)
+    return ImportSummary(preview.added, preview.updated, preview.term_name, safety)
 
 
 def _apply_status(rep_id: int, current: str, extra: dict) -> None:

@@ -10,14 +10,12 @@ transaction so that SQLite's table rebuilds cannot cascade-delete child rows. St
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
 from town_office.errors import SchemaTooNew, StorageError
-from town_office.models.db import snapshot_database
 from town_office.models.migrations.steps import STEPS
 
 SCHEMA_VERSION = 1 + len(STEPS)
@@ -53,6 +51,15 @@ def refuse_newer_file(path: Path) -> None:
         raise _too_new(version)
 
 
+def _backup_before_upgrade(db: SqliteDatabase, backup_dir: Path) -> None:
+    """A full, verified ``.tobak`` of the data as it was (database and attachments), listed on the
+    备份与恢复 page with the reason 升级前自动备份."""
+    from town_office.backup import BEFORE_UPGRADE, create_backup
+    from town_office.paths import DataFolder
+
+    create_backup(db, DataFolder(backup_dir.parent), backup_dir, reason=BEFORE_UPGRADE)
+
+
 def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
     """Bring the open database to ``SCHEMA_VERSION``.
 
@@ -75,8 +82,7 @@ def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
         return "新建数据库"
     if version == SCHEMA_VERSION:
         return "已是最新"
-    stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
-    snapshot_database(db, backup_dir / f"升级前自动备份_v{version}_{stamp}.sqlite3")
+    _backup_before_upgrade(db, Path(backup_dir))
     migrator = SqliteMigrator(db)
     start = version
     for target in range(version + 1, SCHEMA_VERSION + 1):

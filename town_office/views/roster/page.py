@@ -281,7 +281,8 @@ class RosterPage(QWidget):
         self.reload()
         self.roster_changed.emit()
         QMessageBox.information(self, "导入完成",
-                                f"已导入到{summary.term_name}：新增 {summary.added} 人，更新 {summary.updated} 人。")
+                                f"已导入到{summary.term_name}：新增 {summary.added} 人，更新 {summary.updated} 人。\n"
+                                f"导入前的数据已自动备份为：\n{summary.safety_backup.name}")
 
     def choose_export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出代表名册", "代表名册.xlsx", "Excel 文件 (*.xlsx)")
