@@ -77,6 +77,15 @@ def shoot_hazards(window, shoot) -> None:
     from town_office.services import hazards
     from town_office.views.hazards.hazard_dialog import HazardDialog
 
+    from town_office.services import backups
+
+    backups.backup_now()
+    backups.automatic_backup(None)
+    window.backup_page.reload()
+    window.show_page("备份与恢复")
+    window.backup_page.table.selectRow(0)
+    window.backup_page.verify_selected()
+    shoot(window, "backup_page")
     window.show_page("隐患台账")
     shoot(window, "ledger_page")
     dialog = HazardDialog(window, hazards.find_by_number("2026-001"))

@@ -105,3 +105,19 @@ def test_a_damaged_backup_is_not_restored(qtbot, page, data_folder, tmp_path, mo
     page.restore_from(Path(broken))
     assert warned and "不是完整的备份文件" in warned[0]
     assert len(roster.list_representatives()) == 46
+
+
+def test_the_county_package_from_the_page(qtbot, page, tmp_path, monkeypatch):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    page.drive.insertItem(0, "测试U盘", str(stick))
+    page.drive.setCurrentIndex(0)
+    page.year.setValue(2025)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    page.package_button.click()
+    qtbot.waitUntil(lambda: "报送包已生成" in page.result.text(), timeout=30000)
+    folders = list(stick.iterdir())
+    assert len(folders) == 1 and folders[0].name.startswith("青石镇人大_报送包_2025年_")
+    assert str(folders[0]) in page.result.text() and "移交清单" in page.result.text()
+    minutes = sorted(p.name for p in (folders[0] / "会议纪要").iterdir())
+    assert len(minutes) == 4 and "第十三次" in minutes[0] + minutes[1] + minutes[2] + minutes[3]

@@ -1,6 +1,7 @@
 """The command line, as scripts call it: exit codes and what it prints."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -168,3 +169,14 @@ def test_backup_verify_and_restore_from_the_command_line(tmp_path, capsys, monke
     conn = sqlite3.connect(tmp_path / "fresh" / "town_office.sqlite3")
     assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 46
     conn.close()
+
+
+def test_handoff_writes_the_county_package_and_prints_its_folder(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "handoff", "--to", str(tmp_path / "u"), "--year", "2026"]) == 0
+    folder = Path(capsys.readouterr().out.strip())
+    assert folder.parent == tmp_path / "u" and folder.name.startswith("青石镇人大_报送包_2026年_")
+    assert (folder / "00_移交清单.pdf").exists() and len(list(folder.glob("*.tobak"))) == 1
+    database.close()

@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     view = sub.add_parser("view", help="只读打开备份文件查看（不影响本机数据）")
     view.add_argument("file", type=Path)
     view.add_argument("--password-file", type=Path)
+    handoff = sub.add_parser("handoff", help="生成报送县人大的报送包（备份、可阅读的台账纪要和移交清单），打印其文件夹路径")
+    handoff.add_argument("--to", type=Path, required=True, help="目标文件夹（如U盘）")
+    handoff.add_argument("--year", type=int, help="资料年度（默认今年）")
+    handoff.add_argument("--password-file", type=Path, help="从文件读取备份密码（只加密其中的备份文件）")
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
                                            "visit-log", "ledger", "hazard-notice"],
@@ -158,6 +162,14 @@ def _cmd_backup(args) -> int:
 
     _open(args)
     print(backups.backup_now(args.to, _password(args)))
+    return 0
+
+
+def _cmd_handoff(args) -> int:
+    from town_office.services.handoff import build_package
+
+    _open(args)
+    print(build_package(args.to, args.year, _password(args)).folder)
     return 0
 
 
@@ -316,7 +328,8 @@ def _cmd_export(args) -> int:
 COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
             "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards,
-            "backup": _cmd_backup, "verify": _cmd_verify, "restore": _cmd_restore}
+            "backup": _cmd_backup, "verify": _cmd_verify, "restore": _cmd_restore,
+            "handoff": _cmd_handoff}
 
 
 def main(argv: list[str] | None = None) -> int:

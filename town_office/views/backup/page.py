@@ -1,13 +1,14 @@
 """备份与恢复 page: the backups in the data folder with time, size and reason; 立即备份, 备份到U盘 (the
-removable drives are listed, any folder can be chosen), verify, restore (shows what is in the backup
+removable drives are listed, any folder can be chosen), the county package (报送包), verify, restore (shows what is in the backup
 next to what is here, then keeps a safety backup), and opening the backups folder."""
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, QUrl, Signal
+from PySide6.QtCore import QStorageInfo, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import backups
+from town_office.services import backups, handoff
 from town_office.views.tasks import run_task
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE, ColumnSpec, DataclassTableModel
@@ -73,17 +75,28 @@ class BackupPage(QWidget):
         self.model = BackupFileTableModel(self)
         self.table = read_only_table(self.model)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         note = QLabel("程序在有修改时每隔一段时间（见“设置”）和关闭时自动备份到数据文件夹的 backups 中，"
                       "按天、周、月轮换保留。交给县里时请用“备份到U盘”。")
         note.setWordWrap(True)
         self.drive = QComboBox()
         self.refresh_drives = QPushButton("刷新")
         self.to_stick = QPushButton("备份到U盘…")
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setSuffix("年")
+        self.package_button = QPushButton("生成报送包…")
+        self.package_button.setToolTip("备份文件，加上不用本程序也能阅读的会议纪要、隐患台账、问题清单、培训统计和移交清单")
         stick_row = QHBoxLayout()
         stick_row.addWidget(QLabel("U盘"))
         stick_row.addWidget(self.drive, 1)
         stick_row.addWidget(self.refresh_drives)
         stick_row.addWidget(self.to_stick)
+        stick_row.addSpacing(16)
+        stick_row.addWidget(QLabel("资料年度"))
+        stick_row.addWidget(self.year)
+        stick_row.addWidget(self.package_button)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.now_button, self.verify_button = QPushButton("立即备份"), QPushButton("校验所选")
@@ -103,6 +116,7 @@ class BackupPage(QWidget):
         box.addLayout(actions)
         self.refresh_drives.clicked.connect(self.fill_drives)
         self.to_stick.clicked.connect(self.backup_to_stick)
+        self.package_button.clicked.connect(self.make_package)
         self.now_button.clicked.connect(self.backup_now)
         self.verify_button.clicked.connect(self.verify_selected)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -155,12 +169,14 @@ class BackupPage(QWidget):
             self.reload()
         self._run("正在备份…", lambda progress: backups.backup_now(progress=progress), done)
 
-    def backup_to_stick(self) -> None:
+    def _target(self) -> str:
         target = self.drive.currentData()
+        return target or QFileDialog.getExistingDirectory(self, "选择保存备份的文件夹（U盘）")
+
+    def backup_to_stick(self) -> None:
+        target = self._target()
         if not target:
-            target = QFileDialog.getExistingDirectory(self, "选择保存备份的文件夹（U盘）")
-            if not target:
-                return
+            return
         password = self._password(twice=True)
         if password is False:
             return
@@ -171,6 +187,29 @@ class BackupPage(QWidget):
             self.reload()
         self._run("正在备份到U盘并读回核对…",
                   lambda progress: backups.backup_to_stick(Path(target), password, progress), done)
+
+    def make_package(self) -> None:
+        target = self._target()
+        if not target:
+            return
+        password = self._password(twice=True)
+        if password is False:
+            return
+        year = self.year.value()
+
+        def done(package):
+            sheet = package.sheet
+            lines = [f"报送包已生成：{package.folder}",
+                     f"共 {len(sheet.files) + 1} 个文件，均已从U盘读回核对无误；备份 SHA-256：{sheet.backup_sha256}",
+                     "请打印其中的“00_移交清单.pdf”，交接时双方签字。"]
+            if password:
+                lines.append("只有其中的备份文件设了密码，纪要、台账等可阅读文件未加密。")
+            if sheet.missing:
+                lines.append("未附：" + "；".join(sheet.missing))
+            self.result.setText("\n".join(lines))
+            self.reload()
+        self._run(f"正在生成{year}年报送包…",
+                  lambda progress: handoff.build_package(Path(target), year, password, progress), done)
 
     def _verify(self, path: Path) -> None:
         try:
