@@ -1,5 +1,14 @@
 """peewee tables, one aggregate per module; ``ALL_MODELS`` is every table of the current schema."""
 
+from town_office.models.archive import (
+    ArchiveEntry,
+    AssessmentAdjustment,
+    AssessmentItem,
+    AssessmentLine,
+    AssessmentResult,
+    AssessmentRound,
+    AssessmentScheme,
+)
 from town_office.models.audit import AuditEntry
 from town_office.models.db import database
 from town_office.models.inspection import (
@@ -33,12 +42,20 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               RepresentativeLevel, Meeting, MeetingAttendee, AgendaItem, AgendaMaterial, FollowUp,
               FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial,
               Visit, VisitDeputy, Problem, ProblemEvent, Inspection, InspectionParticipant, Hazard,
-              HazardEvent, HazardPhoto]
+              HazardEvent, HazardPhoto, ArchiveEntry, AssessmentScheme, AssessmentItem,
+              AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment]
 
 __all__ = [
     "ALL_MODELS",
     "AgendaItem",
     "AgendaMaterial",
+    "ArchiveEntry",
+    "AssessmentAdjustment",
+    "AssessmentItem",
+    "AssessmentLine",
+    "AssessmentResult",
+    "AssessmentRound",
+    "AssessmentScheme",
     "AuditEntry",
     "Constituency",
     "DeputyGroup",

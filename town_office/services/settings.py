@@ -32,6 +32,7 @@ class TownSettings:
     backup_keep_daily: int = 7
     backup_keep_weekly: int = 4
     backup_keep_monthly: int = 12
+    assessment_prorate: bool = True
     problem_categories: tuple = ("道路交通", "农田水利", "环境卫生", "教育医疗", "社会保障", "产业发展",
                                  "安全生产", "矛盾纠纷", "其他")
     hazard_categories: tuple = ("消防安全", "燃气安全", "用电安全", "食品安全", "交通安全", "治安安全",
@@ -55,6 +56,7 @@ SETTING_LABELS = {
     "backup_keep_daily": "自动备份保留天数",
     "backup_keep_weekly": "自动备份保留周数",
     "backup_keep_monthly": "自动备份保留月数",
+    "assessment_prorate": "年度考核时任职不满一年的代表加分项按全年折算",
     "problem_categories": "群众诉求类别",
     "hazard_categories": "隐患类别",
 }

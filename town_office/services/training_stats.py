@@ -71,17 +71,23 @@ def _serving_at(rep: Representative, day: date) -> bool:
         rep.ended_on is None or rep.ended_on > day)
 
 
+def town_deputies_serving(term_id: int, start: date, end: date) -> list[Representative]:
+    """The town (镇) deputies of a term who served on some day between ``start`` and ``end``,
+    in pinyin order; the assessment counts the same people."""
+    town_ids = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
+                .where(RepresentativeLevel.level == "镇").tuples()}
+    return [r for r in Representative.select().where(Representative.term == term_id)
+            .order_by(Representative.name_pinyin)
+            if r.id in town_ids and _served_in(r, start, end)]
+
+
 def year_stats(year: int, term_id: int, today: date | None = None) -> TrainingYearStats:
     """The statistics of ``year`` for the town deputies of ``term_id``."""
     today = today or date.today()
     start, end = date(year, 1, 1), date(year, 12, 31)
     period_end = min(end, today) if year == today.year else end
-    town_ids = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
-                .where(RepresentativeLevel.level == "镇").tuples()}
     groups = dict(DeputyGroup.select(DeputyGroup.id, DeputyGroup.name).tuples())
-    deputies = [r for r in Representative.select().where(Representative.term == term_id)
-                .order_by(Representative.name_pinyin)
-                if r.id in town_ids and _served_in(r, start, end)]
+    deputies = town_deputies_serving(term_id, start, end)
     records = attendance_records(year)
     first_trained = {r.representative_id for r in attendance_records()
                      if r.kind == FIRST_TRAINING and r.attendance == "出席"}

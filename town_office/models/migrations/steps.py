@@ -184,5 +184,62 @@ def _to_v5_inspections(db, migrator) -> None:
         db.execute_sql(statement)
 
 
+# v6: 一人一档 archive entries and the annual assessment (frozen as released).
+_V6_ARCHIVE = [
+    ('CREATE TABLE "archive_entry" ("id" INTEGER NOT NULL PRIMARY KEY, "representative_id" INT'
+     'EGER NOT NULL, "happened_on" DATE NOT NULL, "kind" VARCHAR(255) NOT NULL, "section" INTE'
+     'GER NOT NULL, "description" TEXT NOT NULL, "file_name" VARCHAR(255) NOT NULL, "stored_pa'
+     'th" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NUL'
+     'L, FOREIGN KEY ("representative_id") REFERENCES "representative" ("id") ON DELETE RESTRI'
+     'CT)'),
+    ('CREATE INDEX "archive_entry_representative_id" ON "archive_entry" ("representative_id")'),
+    ('CREATE INDEX "archive_entry_happened_on" ON "archive_entry" ("happened_on")'),
+    ('CREATE TABLE "assessment_scheme" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT '
+     'NULL, "base_points" REAL NOT NULL, "full_marks" REAL NOT NULL, "bands" TEXT NOT NULL, "c'
+     'reated_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)'),
+    ('CREATE UNIQUE INDEX "assessment_scheme_year" ON "assessment_scheme" ("year")'),
+    ('CREATE TABLE "assessment_item" ("id" INTEGER NOT NULL PRIMARY KEY, "scheme_id" INTEGER N'
+     'OT NULL, "position" INTEGER NOT NULL, "source" VARCHAR(255) NOT NULL, "name" VARCHAR(255'
+     ') NOT NULL, "points" REAL NOT NULL, "cap" REAL, FOREIGN KEY ("scheme_id") REFERENCES "as'
+     'sessment_scheme" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "assessment_item_scheme_id" ON "assessment_item" ("scheme_id")'),
+    ('CREATE UNIQUE INDEX "assessment_item_scheme_id_source" ON "assessment_item" ("scheme_id"'
+     ', "source")'),
+    ('CREATE TABLE "assessment_round" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT N'
+     'ULL, "status" VARCHAR(255) NOT NULL, "computed_at" DATETIME NOT NULL, "data_marker" INTE'
+     'GER NOT NULL, "published_at" DATETIME, "frozen_at" DATETIME)'),
+    ('CREATE UNIQUE INDEX "assessment_round_year" ON "assessment_round" ("year")'),
+    ('CREATE TABLE "assessment_result" ("id" INTEGER NOT NULL PRIMARY KEY, "round_id" INTEGER '
+     'NOT NULL, "representative_id" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "group_nam'
+     'e" VARCHAR(255) NOT NULL, "served_days" INTEGER NOT NULL, "period_days" INTEGER NOT NULL'
+     ', "total" REAL NOT NULL, "grade" VARCHAR(255) NOT NULL, "rank" INTEGER NOT NULL, FOREIGN'
+     ' KEY ("round_id") REFERENCES "assessment_round" ("id") ON DELETE CASCADE, FOREIGN KEY ("'
+     'representative_id") REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "assessment_result_round_id" ON "assessment_result" ("round_id")'),
+    ('CREATE INDEX "assessment_result_representative_id" ON "assessment_result" ("representati'
+     've_id")'),
+    ('CREATE UNIQUE INDEX "assessment_result_round_id_representative_id" ON "assessment_result'
+     '" ("round_id", "representative_id")'),
+    ('CREATE TABLE "assessment_line" ("id" INTEGER NOT NULL PRIMARY KEY, "result_id" INTEGER N'
+     'OT NULL, "source" VARCHAR(255) NOT NULL, "item_name" VARCHAR(255) NOT NULL, "happened_on'
+     '" DATE, "record" TEXT NOT NULL, "record_table" VARCHAR(255) NOT NULL, "record_id" INTEGE'
+     'R, "points" REAL NOT NULL, "note" VARCHAR(255) NOT NULL, FOREIGN KEY ("result_id") REFER'
+     'ENCES "assessment_result" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "assessment_line_result_id" ON "assessment_line" ("result_id")'),
+    ('CREATE TABLE "assessment_adjustment" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER '
+     'NOT NULL, "representative_id" INTEGER NOT NULL, "points" REAL NOT NULL, "reason" TEXT NO'
+     'T NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("representative_id") REFERENCES "re'
+     'presentative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "assessment_adjustment_year" ON "assessment_adjustment" ("year")'),
+    ('CREATE INDEX "assessment_adjustment_representative_id" ON "assessment_adjustment" ("repr'
+     'esentative_id")'),
+]
+
+
+def _to_v6_archive(db, migrator) -> None:
+    for statement in _V6_ARCHIVE:
+        db.execute_sql(statement)
+
+
 STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits,
-               _to_v5_inspections]
+               _to_v5_inspections, _to_v6_archive]

@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -168,6 +169,7 @@ class TownSettingsTab(QWidget):
         self.problem_categories = QLineEdit()
         self.problem_categories.setToolTip("用顿号分隔，例如：道路交通、农田水利、环境卫生")
         self.hazard_categories = QLineEdit()
+        self.prorate = QCheckBox("按全年折算")
         self.training_kinds = QLineEdit()
         self.training_kinds.setToolTip("用顿号分隔，例如：集中培训、专题培训、以会代训")
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
@@ -175,7 +177,8 @@ class TownSettingsTab(QWidget):
                             ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
                             ("training_kinds", self.training_kinds),
                             ("problem_categories", self.problem_categories),
-                            ("hazard_categories", self.hazard_categories)):
+                            ("hazard_categories", self.hazard_categories),
+                            ("assessment_prorate", self.prorate)):
             form.addRow(SETTING_LABELS[key], widget)
         note = QLabel("各地规定不同，以上数字请按本省、本县的规定填写。修改会记入修改记录并随备份保存。")
         note.setWordWrap(True)
@@ -206,6 +209,7 @@ class TownSettingsTab(QWidget):
         self.training_kinds.setText("、".join(current.training_kinds))
         self.problem_categories.setText("、".join(current.problem_categories))
         self.hazard_categories.setText("、".join(current.hazard_categories))
+        self.prorate.setChecked(current.assessment_prorate)
         values = asdict(current)
         for key, spin in self.spins.items():
             spin.setValue(values[key])
@@ -228,6 +232,7 @@ class TownSettingsTab(QWidget):
             **lists, town_name=self.town_name.text().strip(), county_name=self.county_name.text().strip(),
             current_term_id=self.current_term.currentData() or 0,
             presidium_quorum_rule=self.quorum_rule.currentText(), presidium_pass_rule=self.pass_rule.currentText(),
+            assessment_prorate=self.prorate.isChecked(),
             **{key: spin.value() for key, spin in self.spins.items()})
         self.saved.emit()
         QMessageBox.information(self, "已保存", "设置已保存。")

@@ -1,0 +1,95 @@
+"""The arithmetic of the annual assessment, pure: a deputy's activities and the year's scheme in, the
+scored lines and the total out. Every point is a line, so 明细 always sums to 汇总.
+
+- base points first;
+- each item scores its records in date order; once the item's cap is reached a record scores the
+  remainder or 0 with a note (deductions are capped in absolute value the same way);
+- part-year service (when the setting is on): the positive item points are scaled to a full year,
+  as one line "任职不满一年折算";
+- manual adjustments, each with its reason;
+- a total above full marks or below 0 is brought back by one last line.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from town_office.services.archive_types import Activity
+from town_office.services.assessment_types import (
+    ADJUSTMENT,
+    BASE,
+    CLIP,
+    PER_UNIT,
+    PRORATE,
+    Scheme,
+    ScoredLine,
+)
+
+
+def _money(value: float) -> float:
+    return round(value + 0.0, 2)
+
+
+def _record_text(a: Activity) -> str:
+    status = f"（{a.status}）" if a.status else ""
+    return f"{a.origin}：{a.content}{status}" if a.origin else a.content + status
+
+
+def score_lines(activities: list[Activity], scheme: Scheme, served_days: int, period_days: int,
+                prorate: bool, adjustments: list = ()) -> list[ScoredLine]:
+    """The scored lines of one deputy; ``adjustments`` have id, points, reason, created_at."""
+    lines = [ScoredLine(BASE, "基础分", None, "基础分", _money(scheme.base_points))]
+    positive = 0.0
+    ordered = sorted(activities, key=lambda a: (a.on, a.record_id))
+    for item in scheme.items:
+        basis = PER_UNIT.get(item.source, item.source)
+        per_unit = item.source in PER_UNIT
+        given = 0.0
+        for a in ordered:
+            if a.source != basis or (per_unit and not a.units):
+                continue
+            points = item.points * (a.units if per_unit else 1)
+            note = ""
+            if item.cap is not None and abs(given + points) > item.cap + 1e-9:
+                room = max(0.0, item.cap - abs(given))
+                points = room if points > 0 else -room
+                note = "已达上限，不再计分" if room == 0 else f"达到上限{item.cap:g}分，部分计分"
+            points = _money(points)
+            given += points
+            unit = f"，{a.units:g}{'学时' if basis == 'training_present' else '户'}" if per_unit else ""
+            lines.append(ScoredLine(item.source, item.name, a.on, _record_text(a) + unit, points,
+                                    a.record_table, a.record_id, note))
+        if item.points > 0:
+            positive += given
+    if prorate and 0 < served_days < period_days and positive:
+        extra = _money(positive * (period_days / served_days - 1))
+        lines.append(ScoredLine(PRORATE, "任职不满一年折算", None,
+                                f"任职{served_days}天（全年{period_days}天），加分项{positive:g}分按全年折算",
+                                extra))
+    for adj in adjustments:
+        lines.append(ScoredLine(ADJUSTMENT, "调整", adj.created_at.date(), adj.reason, _money(adj.points),
+                                "assessment_adjustment", adj.id))
+    subtotal = _money(sum(line.points for line in lines))
+    if subtotal > scheme.full_marks:
+        lines.append(ScoredLine(CLIP, "超过满分部分不计", None, f"满分{scheme.full_marks:g}分",
+                                _money(scheme.full_marks - subtotal)))
+    elif subtotal < 0:
+        lines.append(ScoredLine(CLIP, "低于0分部分不计", None, "最低0分", _money(-subtotal)))
+    return lines
+
+
+def total_of(lines: list[ScoredLine]) -> float:
+    return _money(sum(line.points for line in lines))
+
+
+def served_days(elected_on: date | None, ended_on: date | None, start: date, end: date) -> int:
+    """Days of the period the deputy served (the day of ending not counted)."""
+    first = max(start, elected_on) if elected_on else start
+    last = ended_on - timedelta(days=1) if ended_on and ended_on <= end else end
+    return max(0, (last - first).days + 1)
+
+
+def ranks(totals: list[float]) -> list[int]:
+    """Competition ranking: equal totals share a rank (1, 1, 3)."""
+    order = sorted(totals, reverse=True)
+    return [order.index(t) + 1 for t in totals]
