@@ -49,16 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     handoff.add_argument("--password-file", type=Path, help="从文件读取备份密码（只加密其中的备份文件）")
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
-                                           "visit-log", "ledger", "hazard-notice"],
+                                           "visit-log", "ledger", "hazard-notice", "archive"],
                          help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
                               "training-signin 培训签到表 / visit-log 代表走访日志 / ledger 隐患台账 / "
-                              "hazard-notice 挂牌督办通知书")
+                              "hazard-notice 挂牌督办通知书 / archive 代表履职档案")
     printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
     printer.add_argument("--session", type=int, help="培训编号（见 training list）")
-    printer.add_argument("--rep", help="代表姓名（走访日志）")
+    printer.add_argument("--rep", help="代表姓名（走访日志、履职档案）")
+    printer.add_argument("--all", action="store_true", help="全部代表的履职档案，--out 为文件夹（每人一个PDF）")
+    printer.add_argument("--term", action="store_true", help="履职档案按整届（不用 --year）")
     printer.add_argument("--year", type=int, help="年度（走访日志、隐患台账）")
     printer.add_argument("--hazard", help="隐患编号，如 2026-003（挂牌督办通知书）")
-    printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件")
+    printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件（--all 时为文件夹）")
     training = sub.add_parser("training", help="代表培训").add_subparsers(dest="training_command",
                                                                        metavar="操作")
     training_list = training.add_parser("list", help="列出培训：编号、日期、名称、类型、学时、出席/应到")
@@ -71,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     export_problems = export.add_parser("problems", help="某年度群众反映问题清单（每条问题一行，含是否逾期）")
     export_problems.add_argument("--year", type=int, required=True)
     export_problems.add_argument("--out", type=Path, required=True)
+    export_assessment = export.add_parser("assessment", help="某年度代表履职考核（汇总、明细、规则三张表）")
+    export_assessment.add_argument("--year", type=int, required=True)
+    export_assessment.add_argument("--out", type=Path, required=True)
     export_ledger = export.add_parser("ledger", help="某年度隐患排查整改台账")
     export_ledger.add_argument("--year", type=int, required=True)
     export_ledger.add_argument("--out", type=Path, required=True)
@@ -210,8 +215,31 @@ def _cmd_meetings(args) -> int:
     return 0
 
 
+def _print_archive(args) -> int:
+    from town_office.services import archive_papers
+
+    if not args.term and not args.year:
+        print("请用 --year 指定年度，或用 --term 打印整届", file=sys.stderr)
+        return 2
+    year = None if args.term else args.year
+    if args.all:
+        ids = archive_papers.deputies_for(year)
+        written = archive_papers.print_batch(ids, year, args.out, combined=False)
+        print(f"已生成 {len(written)} 名代表的履职档案：{args.out}")
+        return 0
+    if not args.rep:
+        print("请用 --rep 姓名 指定代表，或用 --all 打印全部代表", file=sys.stderr)
+        return 2
+    from town_office.services.visit_papers import find_deputy
+
+    print(f"已生成履职档案：{archive_papers.print_archive(find_deputy(args.rep).id, args.out, year)}")
+    return 0
+
+
 def _cmd_print(args) -> int:
     _open(args)
+    if args.paper == "archive":
+        return _print_archive(args)
     if args.paper in ("ledger", "hazard-notice"):
         from town_office.services import hazard_papers
 
@@ -302,6 +330,17 @@ def _cmd_hazards(args) -> int:
 
 
 def _cmd_export(args) -> int:
+    if args.export_command == "assessment":
+        from town_office.services import assessment
+        from town_office.services.assessment_papers import export_assessment
+        from town_office.services.assessment_types import NOT_COMPUTED
+
+        _open(args)
+        if assessment.round_state(args.year).status == NOT_COMPUTED:
+            assessment.compute(args.year)
+            print(f"{args.year}年度考核尚未计算，已按考核办法计算（可在窗口中公示、更正、定稿）", file=sys.stderr)
+        print(f"已导出{args.year}年度履职考核：{export_assessment(args.year, args.out)}")
+        return 0
     if args.export_command == "ledger":
         from town_office.services.hazard_papers import export_ledger
 

@@ -48,6 +48,19 @@ def preview_archive(rep_id: int, year: int | None = None) -> Path:
     return out
 
 
+def deputies_for(year: int | None, group_id: int | None = None) -> list[int]:
+    """The town deputies of the current term who served in ``year`` (the whole term when None),
+    optionally of one group."""
+    from datetime import date
+
+    from town_office.services.roster_units import current_term_id
+    from town_office.services.training_stats import town_deputies_serving
+
+    start, end = (date(year, 1, 1), date(year, 12, 31)) if year else (date(1900, 1, 1), date(2999, 12, 31))
+    return [r.id for r in town_deputies_serving(current_term_id(required=True), start, end)
+            if group_id is None or r.group_id == group_id]
+
+
 def print_batch(rep_ids: list[int], year: int | None, out: Path, combined: bool,
                 progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Files of many deputies: one PDF each in the folder ``out``, or all in the file ``out``.
