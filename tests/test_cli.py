@@ -180,3 +180,24 @@ def test_handoff_writes_the_county_package_and_prints_its_folder(tmp_path, capsy
     assert folder.parent == tmp_path / "u" and folder.name.startswith("青石镇人大_报送包_2026年_")
     assert (folder / "00_移交清单.pdf").exists() and len(list(folder.glob("*.tobak"))) == 1
     database.close()
+
+
+def test_archive_and_assessment_from_the_command_line(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    one = tmp_path / "档案.pdf"
+    assert main(["--data-dir", data, "print", "archive", "--rep", "高翠萍", "--year", "2026", "--out", str(one)]) == 0
+    assert one.exists() and "已生成履职档案" in capsys.readouterr().out
+    assert main(["--data-dir", data, "print", "archive", "--rep", "高翠萍", "--term", "--out",
+                 str(tmp_path / "整届.pdf")]) == 0
+    assert main(["--data-dir", data, "print", "archive", "--all", "--year", "2026", "--out",
+                 str(tmp_path / "全部")]) == 0
+    assert len(list((tmp_path / "全部").glob("*.pdf"))) == 41
+    assert main(["--data-dir", data, "print", "archive", "--year", "2026", "--out", str(one)]) == 2
+    book = tmp_path / "考核.xlsx"
+    assert main(["--data-dir", data, "export", "assessment", "--year", "2025", "--out", str(book)]) == 0
+    assert load_workbook(book).sheetnames == ["汇总", "明细", "规则"]
+    database.close()
