@@ -74,10 +74,17 @@ def main(out_dir: str = "screenshots") -> None:
 
 
 def shoot_hazards(window, shoot) -> None:
-    from town_office.services import hazards
-    from town_office.views.hazards.hazard_dialog import HazardDialog
+    from town_office.services import backups, hazards
+    from town_office.views.archive.scheme_dialog import SchemeDialog
 
-    from town_office.services import backups
+    window.show_page("履职档案")
+    window.archive_page.year.setValue(2026)
+    shoot(window, "archive_page")
+    window.show_page("年度考核")
+    window.assessment_page.year.setValue(2025)
+    shoot(window, "assessment_page")
+    shoot(SchemeDialog(window, 2026), "scheme_dialog")
+    from town_office.views.hazards.hazard_dialog import HazardDialog
 
     backups.backup_now()
     backups.automatic_backup(None)

@@ -31,7 +31,7 @@ from town_office.services.archive_types import (
     ArchiveSection,
     DeputyArchive,
 )
-from town_office.services.meeting_types import PREPARING
+from town_office.services.meeting_types import PREPARING, meeting_title
 from town_office.services.roster import get_representative
 from town_office.services.settings import get_settings
 from town_office.services.training_stats import attendance_records
@@ -131,7 +131,7 @@ def _meetings(rep_id: int, start: date, end: date) -> list[Activity]:
     rows = []
     for a in query:
         meeting = a.meeting
-        title = f"{meeting.term.name}人大主席团第{meeting.number}次会议"
+        title = meeting_title("", meeting.term.name, meeting.number)
         role = "列席" if a.role == "列席" else a.attendance
         status = f"{role}（{a.reason}）" if a.reason else role
         source = {"出席": "meeting_present", "请假": "meeting_excused", "缺席": "meeting_absent",

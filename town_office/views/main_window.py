@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from town_office import APP_NAME, __version__
 from town_office.services import roster_units, settings
 from town_office.views import ui_state
+from town_office.views.archive.archive_page import ArchivePage
+from town_office.views.archive.assessment_page import AssessmentPage
 from town_office.views.backup.auto import AutoBackup
 from town_office.views.backup.page import BackupPage
 from town_office.views.hazards.inspections_page import InspectionsPage
@@ -50,18 +52,22 @@ class MainWindow(QMainWindow):
         self.problems_page = ProblemsPage()
         self.inspections_page = InspectionsPage()
         self.ledger_page = LedgerPage()
+        self.archive_page = ArchivePage(close_connection=close_connection)
+        self.assessment_page = AssessmentPage()
         self.backup_page = BackupPage(close_connection=close_connection)
         self.settings_page = SettingsPage()
         self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
                       ("督办事项", self.followups_page), ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
                       ("问题清单", self.problems_page), ("执法检查", self.inspections_page),
-                      ("隐患台账", self.ledger_page), ("备份与恢复", self.backup_page),
+                      ("隐患台账", self.ledger_page), ("履职档案", self.archive_page),
+                      ("年度考核", self.assessment_page), ("备份与恢复", self.backup_page),
                       ("设置", self.settings_page)]
         for title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -101,6 +107,12 @@ class MainWindow(QMainWindow):
         about = QAction("关于", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _page_shown(self, index: int) -> None:
+        """Pages built from other pages' records (archive, assessment) read them again when shown."""
+        page = self.pages[index][1] if 0 <= index < len(self.pages) else None
+        if hasattr(page, "refresh_on_show"):
+            page.refresh_on_show()
 
     def _settings_changed(self) -> None:
         self.refresh_status()
