@@ -17,7 +17,8 @@ COUNTED = (("representative", "代表", "人"), ("deputy_group", "代表小组",
            ("training_attendee", "培训参训记录", "条"), ("visit", "走访记录", "次"),
            ("problem", "群众反映问题", "件"), ("inspection", "执法检查", "次"),
            ("hazard", "安全隐患", "项"), ("hazard_photo", "隐患照片", "张"),
-           ("filed_minutes", "定稿纪要", "份"), ("audit_entry", "修改记录", "条"))
+           ("filed_minutes", "定稿纪要", "份"), ("archive_entry", "履职档案登记", "条"),
+           ("assessment_result", "考核结果", "条"), ("audit_entry", "修改记录", "条"))
 
 
 def _size(size: int) -> str:

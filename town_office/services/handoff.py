@@ -1,5 +1,6 @@
 """报送包: the county package on a USB stick — the backup plus copies anyone can read without the
-program (the year's filed 纪要, the hazard ledger, the problems list, the training statistics) and the
+program (the year's filed 纪要, the hazard ledger, the problems list, the training statistics, the assessment
+workbook and every deputy's 履职档案) and the
 移交清单 listing every file with its checksum, the record counts and lines for both signatures.
 
 Everything is made in a temporary folder inside the data folder first; then each file is copied to
@@ -21,6 +22,9 @@ from town_office import backup
 from town_office.errors import StorageError, TownOfficeError
 from town_office.reports.handoff_paper import render_handoff_pdf
 from town_office.services import (
+    archive_papers,
+    assessment,
+    assessment_papers,
     attachments,
     backups,
     hazard_papers,
@@ -28,6 +32,7 @@ from town_office.services import (
     training_papers,
     visit_papers,
 )
+from town_office.services.assessment_types import NOT_COMPUTED
 from town_office.services.meeting_types import FINALISED
 from town_office.services.meetings import list_meetings
 from town_office.services.settings import get_settings
@@ -89,6 +94,14 @@ def _readable_copies(town: str, year: int, into: Path, today: date) -> tuple[lis
     made.append((visit_papers.export_problems(year, into / f"{problems}.xlsx", today), "群众反映问题清单（Excel）"))
     made.append((visit_papers.print_problems(year, into / f"{problems}.pdf", today=today),
                  "群众反映问题清单（打印版）"))
+    if assessment.round_state(year).status == NOT_COMPUTED:
+        missing.append(f"{year}年度履职考核（尚未计算）")
+    else:
+        made.append((assessment_papers.export_assessment(year, into / f"{assessment_papers.title(year)}.xlsx"),
+                     f"年度履职考核（{assessment.round_state(year).status}）"))
+    deputies = archive_papers.deputies_for(year)
+    made += [(path, f"代表履职档案（{len(deputies)}人合订）") for path in archive_papers.print_batch(
+        deputies, year, into / f"{town}{year}年度代表履职档案.pdf", combined=True)]
     try:
         made.append((training_papers.export_training_year(year, into / f"{town}{year}年代表培训情况.xlsx"),
                      "代表培训统计（按代表、按培训）"))
