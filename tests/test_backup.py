@@ -299,8 +299,8 @@ def test_copying_to_a_stick_that_runs_out_of_space_leaves_nothing_that_verifies(
 
 def test_a_stick_that_reads_back_differently_is_refused(made, tmp_path, monkeypatch):
     local, _ = made
-    real_sha = backup._sha256
-    monkeypatch.setattr(backup, "_sha256", lambda p: "0" * 64 if p.name.endswith(".part") else real_sha(p))
+    real_sha = backup.sha256_of
+    monkeypatch.setattr(backup, "sha256_of", lambda p: "0" * 64 if p.name.endswith(".part") else real_sha(p))
     with pytest.raises(StorageError, match="读回"):
         backup.copy_verified(local, tmp_path / "坏U盘")
     assert list((tmp_path / "坏U盘").iterdir()) == []
@@ -309,5 +309,5 @@ def test_a_stick_that_reads_back_differently_is_refused(made, tmp_path, monkeypa
 def test_copying_to_a_stick_reads_back_the_same_checksum(made, tmp_path):
     local, _ = made
     path, checksum = backup.copy_verified(local, tmp_path / "U盘")
-    assert path.name == local.name and checksum == backup._sha256(local) == backup._sha256(path)
+    assert path.name == local.name and checksum == backup.sha256_of(local) == backup.sha256_of(path)
     assert verify_backup(path).sha256 == checksum

@@ -121,3 +121,15 @@ def test_the_county_package_from_the_page(qtbot, page, tmp_path, monkeypatch):
     assert str(folders[0]) in page.result.text() and "移交清单" in page.result.text()
     minutes = sorted(p.name for p in (folders[0] / "会议纪要").iterdir())
     assert len(minutes) == 4 and "第十三次" in minutes[0] + minutes[1] + minutes[2] + minutes[3]
+
+
+def test_verifying_an_encrypted_backup_asks_for_its_password(page, monkeypatch):
+    path = backups.backup_now(password="口令")
+    answers = iter([("错的", True), ("口令", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    warned = []
+    monkeypatch.setattr(page_module, "warn", lambda parent, title, exc: warned.append(str(exc)))
+    page._verify(path)
+    assert warned and "密码" in warned[0] and not page.result.text().startswith("备份完好")
+    page._verify(path)
+    assert page.result.text().startswith("备份完好：青石镇")

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
 from town_office import backup
 from town_office.errors import StorageError
-from town_office.services import attachments, handoff
+from town_office.services import handoff
 
 TODAY = date(2026, 11, 22)
 
@@ -28,7 +28,7 @@ def test_every_listed_file_is_there_with_its_checksum(package, tmp_path):
     assert on_stick == listed | {handoff.SHEET_NAME}
     for line in package.sheet.files:
         path = folder / line.name
-        assert path.stat().st_size == line.size and attachments.sha256_of(path) == line.sha256
+        assert path.stat().st_size == line.size and backup.sha256_of(path) == line.sha256
     minutes = sorted(n for n in listed if n.startswith("会议纪要/"))
     assert minutes == sorted(f"会议纪要/青石镇第十九届人大主席团第{n}次会议_会议纪要.pdf"
                              for n in ("十七", "十八", "十九"))

@@ -59,12 +59,18 @@ class BackupInfo:
     encrypted: bool
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MB blocks (the one checksum helper of the program)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(CHUNK), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def storage_error(dest_dir: Path, exc: OSError) -> StorageError:
+    """The message for a destination that cannot be written (full, removed, read-only)."""
+    return StorageError(f"无法写入 {dest_dir}：{exc.strerror or exc}。请检查U盘是否已拔出、空间是否足够或是否只读。")
 
 
 def _fsync(path: Path) -> None:
@@ -92,16 +98,19 @@ def file_name(town: str, when: datetime, reason: str = "", copy: int = 1) -> str
     return f"{prefix}_{when:%Y%m%d_%H%M}{'' if copy == 1 else f'-{copy}'}{SUFFIX}"
 
 
-def _free_name(dest_dir: Path, town: str, when: datetime, reason: str) -> Path:
+def free_path(dest_dir: Path, name_of: Callable[[int], str]) -> Path:
+    """The first ``dest_dir / name_of(copy)`` (copy 1, 2, …) that exists neither finished nor as
+    ``.part``: backups and county packages made within the same minute never overwrite each other."""
     copy = 1
     while True:
-        path = dest_dir / file_name(town, when, reason, copy)
+        path = Path(dest_dir) / name_of(copy)
         if not path.exists() and not path.with_name(path.name + ".part").exists():
             return path
         copy += 1
 
 
-def _counts(db_path: Path) -> dict[str, int]:
+def table_counts(db_path: Path) -> dict[str, int]:
+    """Rows per table of a database file, read through a read-only connection."""
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute(
@@ -165,11 +174,11 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
         manifest = {
             "program": "乡镇人大工作台", "program_version": __version__, "schema_version": version,
             "town": town, "term": term, "created_at": now.isoformat(timespec="seconds"),
-            "reason": reason, "counts": _counts(snapshot), "encrypted": bool(password),
-            "members": {name: {"sha256": _sha256(path), "size": path.stat().st_size}
+            "reason": reason, "counts": table_counts(snapshot), "encrypted": bool(password),
+            "members": {name: {"sha256": sha256_of(path), "size": path.stat().st_size}
                         for name, path in members.items()},
         }
-        final = _free_name(dest_dir, town, now, reason)
+        final = free_path(dest_dir, lambda copy: file_name(town, now, reason, copy))
         partial = final.with_name(final.name + ".part")
         try:
             dest_dir.mkdir(parents=True, exist_ok=True)
@@ -185,8 +194,7 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
             _fsync_dir(dest_dir)
         except OSError as exc:
             _remove_quietly(partial)
-            raise StorageError(f"无法写入备份到 {dest_dir}：{exc.strerror or exc}。"
-                               "请检查U盘是否已拔出、空间是否足够或是否只读。") from exc
+            raise storage_error(dest_dir, exc) from exc
         except BaseException:
             _remove_quietly(partial)
             raise
@@ -261,7 +269,7 @@ def verify_backup(path: Path, password: str | None = None) -> BackupInfo:
     return BackupInfo(path, datetime.fromisoformat(manifest["created_at"]), manifest.get("town", ""),
                       manifest.get("term", ""), manifest.get("reason", ""),
                       manifest.get("program_version", ""), manifest.get("schema_version", 0),
-                      manifest.get("counts", {}), path.stat().st_size, _sha256(path), encrypted)
+                      manifest.get("counts", {}), path.stat().st_size, sha256_of(path), encrypted)
 
 
 def _check_database(image: bytes) -> None:
@@ -419,7 +427,7 @@ def copy_verified(local: Path, dest_dir: Path) -> tuple[Path, str]:
             nothing that looks like a backup is left on it.
     """
     local, dest_dir = Path(local), Path(dest_dir)
-    expected = _sha256(local)
+    expected = sha256_of(local)
     final = dest_dir / local.name
     partial = final.with_name(final.name + ".part")
     try:
@@ -429,14 +437,13 @@ def copy_verified(local: Path, dest_dir: Path) -> tuple[Path, str]:
                 target.write(block)
             target.flush()
             os.fsync(target.fileno())
-        if _sha256(partial) != expected:
+        if sha256_of(partial) != expected:
             raise StorageError("写入U盘后读回的内容与原备份不一致，U盘可能有坏块，请换一个U盘。")
         os.replace(partial, final)
         _fsync_dir(dest_dir)
     except OSError as exc:
         _remove_quietly(partial)
-        raise StorageError(f"无法写入 {dest_dir}：{exc.strerror or exc}。"
-                           "请检查U盘是否已拔出、空间是否足够或是否只读。") from exc
+        raise storage_error(dest_dir, exc) from exc
     except BaseException:
         _remove_quietly(partial)
         raise

@@ -41,6 +41,7 @@ from town_office.services.assessment_types import (
     SchemeItem,
     ScoredLine,
 )
+from town_office.services.backups import changes_marker
 from town_office.services.roster_units import current_term_id
 from town_office.services.settings import get_settings
 from town_office.services.training_stats import town_deputies_serving
@@ -178,18 +179,12 @@ def remove_adjustment(adjustment_id: int) -> None:
 # --- the round ------------------------------------------------------------------------------------
 
 
-def _marker() -> int:
-    from town_office.models import AuditEntry
-
-    return AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).scalar() or 0
-
-
 def round_state(year: int) -> RoundState:
     row = AssessmentRound.get_or_none(AssessmentRound.year == year)
     if row is None:
         return RoundState(year, NOT_COMPUTED)
     return RoundState(year, row.status, row.computed_at, row.published_at, row.frozen_at,
-                      row.status != FROZEN and _marker() > row.data_marker)
+                      row.status != FROZEN and changes_marker() > row.data_marker)
 
 
 def score_year(year: int, today: date | None = None) -> list[DeputyScore]:
@@ -243,7 +238,7 @@ def compute(year: int, today: date | None = None) -> RoundState:
                                              record_id=ln.record_id, points=ln.points, note=ln.note)
                                         for ln in s.lines]).execute()
         audit.record(TABLE, year, "更正后重新计算" if correcting else "计算", {"人数": (None, len(scores))})
-        row.data_marker = _marker()
+        row.data_marker = changes_marker()
         row.save()
     return round_state(year)
 
@@ -260,7 +255,7 @@ def _step(year: int, expected: str, new_status: str, action: str) -> RoundState:
         else:
             row.frozen_at = datetime.now()
         audit.record(TABLE, year, action)
-        row.data_marker = max(row.data_marker, _marker())
+        row.data_marker = max(row.data_marker, changes_marker())
         row.save()
     return round_state(year)
 

@@ -4,13 +4,13 @@ relative to that folder and use forward slashes on every system."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from town_office.backup import sha256_of
 from town_office.errors import StorageError
 from town_office.models.db import database
 from town_office.paths import DataFolder
@@ -40,14 +40,6 @@ def preview_path(file_name: str) -> Path:
 
 def absolute(stored_path: str) -> Path:
     return attachments_root() / Path(*stored_path.split("/"))
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def safe_name(name: str) -> str:

@@ -61,9 +61,7 @@ def verify(path: Path, password: str | None = None) -> backup.BackupInfo:
 
 
 def current_counts() -> dict[str, int]:
-    tables = [r[0] for r in database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()]
-    return {t: database.execute_sql(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+    return backup.table_counts(Path(database.obj.database))
 
 
 def restore(path: Path, password: str | None = None) -> Path | None:

@@ -25,7 +25,6 @@ from town_office.services import (
     archive_papers,
     assessment,
     assessment_papers,
-    attachments,
     backups,
     hazard_papers,
     meeting_papers,
@@ -110,15 +109,6 @@ def _readable_copies(town: str, year: int, into: Path, today: date) -> tuple[lis
     return made, missing
 
 
-def _free_folder(dest_dir: Path, name: str) -> Path:
-    copy = 1
-    while True:
-        final = dest_dir / (name if copy == 1 else f"{name}-{copy}")
-        if not final.exists() and not final.with_name(final.name + ".part").exists():
-            return final
-        copy += 1
-
-
 def build_package(dest_dir: Path, year: int | None = None, password: str | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   today: date | None = None) -> HandoffPackage:
@@ -138,13 +128,14 @@ def build_package(dest_dir: Path, year: int | None = None, password: str | None 
         made, missing = _readable_copies(settings.town_name, year, staging, today)
         lines = [PackageFile(local_backup.name, "数据备份（可恢复或只读查看）", info.size, info.sha256)]
         lines += [PackageFile(path.relative_to(staging).as_posix(), what, path.stat().st_size,
-                              attachments.sha256_of(path)) for path, what in made]
+                              backup.sha256_of(path)) for path, what in made]
         sheet = HandoffSheet(settings.town_name, settings.county_name, year, today, tuple(lines),
                              tuple(missing), info.counts, local_backup.name, info.sha256, info.encrypted)
         render_handoff_pdf(sheet, staging / SHEET_NAME)
         to_copy = [(local_backup, "")] + [(staging / SHEET_NAME, "")] + \
                   [(path, path.parent.relative_to(staging).as_posix()) for path, _ in made]
-        final = _free_folder(Path(dest_dir), package_name(settings.town_name, year, datetime.now()))
+        name = package_name(settings.town_name, year, datetime.now())
+        final = backup.free_path(Path(dest_dir), lambda copy: name if copy == 1 else f"{name}-{copy}")
         partial = final.with_name(final.name + ".part")
         try:
             for done, (path, sub) in enumerate(to_copy, start=1):
@@ -156,6 +147,5 @@ def build_package(dest_dir: Path, year: int | None = None, password: str | None 
             shutil.rmtree(partial, ignore_errors=True)
             if isinstance(exc, StorageError):
                 raise
-            raise StorageError(f"无法写入 {dest_dir}：{exc.strerror or exc}。"
-                               "请检查U盘是否已拔出、空间是否足够或是否只读。") from exc
+            raise backup.storage_error(Path(dest_dir), exc) from exc
     return HandoffPackage(final, final / local_backup.name, sheet)

@@ -211,24 +211,26 @@ class BackupPage(QWidget):
         self._run(f"正在生成{year}年报送包…",
                   lambda progress: handoff.build_package(Path(target), year, password, progress), done)
 
-    def _verify(self, path: Path) -> None:
-        try:
-            info = backups.verify(path)
-        except TownOfficeError as exc:
-            if "密码" in str(exc):
+    def _verified(self, path: Path):
+        """Verify ``path``, asking for the password when it has one. Returns (info, password), or
+        None after telling the clerk why the backup cannot be used (or when they cancelled)."""
+        password = None
+        while True:
+            try:
+                return backups.verify(path, password), password
+            except TownOfficeError as exc:
+                if "密码" not in str(exc) or password is not None:
+                    warn(self, "备份不可用", exc)
+                    return None
                 password = self._password(twice=False)
-                if password:
-                    try:
-                        info = backups.verify(path, password)
-                    except TownOfficeError as again:
-                        warn(self, "备份不可用", again)
-                        return
-                    self.result.setText(f"备份完好：{info.town}，{info.created_at:%Y-%m-%d %H:%M}，"
-                                        f"{_counts_text(info.counts)}")
-                    return
-            warn(self, "备份不可用", exc)
-            return
-        self.result.setText(f"备份完好：{info.town}，{info.created_at:%Y-%m-%d %H:%M}，{_counts_text(info.counts)}")
+                if not password:
+                    return None
+
+    def _verify(self, path: Path) -> None:
+        verified = self._verified(path)
+        if verified:
+            info = verified[0]
+            self.result.setText(f"备份完好：{info.town}，{info.created_at:%Y-%m-%d %H:%M}，{_counts_text(info.counts)}")
 
     def verify_selected(self) -> None:
         row = self.selected()
@@ -246,21 +248,10 @@ class BackupPage(QWidget):
             self.restore_from(Path(path))
 
     def restore_from(self, path: Path) -> None:
-        password = None
-        try:
-            info = backups.verify(path)
-        except TownOfficeError as exc:
-            if "密码" not in str(exc):
-                warn(self, "备份不可用", exc)
-                return
-            password = self._password(twice=False)
-            if not password:
-                return
-            try:
-                info = backups.verify(path, password)
-            except TownOfficeError as again:
-                warn(self, "备份不可用", again)
-                return
+        verified = self._verified(path)
+        if not verified:
+            return
+        info, password = verified
         text = (f"备份：{info.town} {info.term}，{info.created_at:%Y-%m-%d %H:%M}（{info.reason}）\n"
                 f"　　{_counts_text(info.counts)}\n"
                 f"现有：{_counts_text(backups.current_counts())}\n\n"
