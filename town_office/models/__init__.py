@@ -34,6 +34,7 @@ from town_office.models.roster import (
     RepresentativeLevel,
     Term,
 )
+from town_office.models.rule import RuleArticle, RuleDocument, RuleVersion
 from town_office.models.settings import Setting
 from town_office.models.training import TrainingAttendee, TrainingMaterial, TrainingSession
 from town_office.models.visit import Problem, ProblemEvent, Visit, VisitDeputy
@@ -43,7 +44,8 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial,
               Visit, VisitDeputy, Problem, ProblemEvent, Inspection, InspectionParticipant, Hazard,
               HazardEvent, HazardPhoto, ArchiveEntry, AssessmentScheme, AssessmentItem,
-              AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment]
+              AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment,
+              RuleDocument, RuleVersion, RuleArticle]
 
 __all__ = [
     "ALL_MODELS",
@@ -71,6 +73,9 @@ __all__ = [
     "MeetingAttendee",
     "Representative",
     "RepresentativeLevel",
+    "RuleArticle",
+    "RuleDocument",
+    "RuleVersion",
     "Setting",
     "Problem",
     "ProblemEvent",

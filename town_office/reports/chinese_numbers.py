@@ -19,6 +19,27 @@ def chinese_number(n: int) -> str:
     return head + "十" + (CHINESE_NUMERALS[ones] if ones else "")
 
 
+def chinese_count(n: int) -> str:
+    """Chinese numerals at any size, as article numbers are written: 10 -> 十, 21 -> 二十一,
+    100 -> 一百, 105 -> 一百零五, 110 -> 一百一十, 1200 -> 一千二百."""
+    if n < 100:
+        return chinese_number(n)
+    if n >= 10000:
+        return str(n)
+    digits = [int(d) for d in str(n)]
+    units = ["千", "百", "十", ""][4 - len(digits):]
+    text, zero = "", False
+    for digit, unit in zip(digits, units, strict=True):
+        if digit == 0:
+            zero = True
+            continue
+        if zero and text:
+            text += "零"
+        text += CHINESE_NUMERALS[digit] + unit
+        zero = False
+    return text
+
+
 def chinese_date(day: date | None) -> str:
     """2026年3月8日 (GB/T 9704-2012: Arabic numerals, no leading zeros); blanks when unknown."""
     return f"{day.year}年{day.month}月{day.day}日" if day else "    年  月  日"

@@ -75,7 +75,7 @@ def blank_lines(n: int = 1) -> Spacer:
     return Spacer(1, LINE * n)
 
 
-def table(header: list[str], rows: list[list[str]], widths: list[float], *,
+def table(header: list[str], rows: list[list], widths: list[float], *,
           size: float = 12, align: list[str] | None = None, min_row_height: float = 0,
           header_role: str = HEI, cell_role: str = FANGSONG) -> Table:
     """A ruled table with CJK wrapping in every cell and the header repeated on every page.
@@ -90,8 +90,9 @@ def table(header: list[str], rows: list[list[str]], widths: list[float], *,
     align = align or [CENTER] * len(header)
     leading = size * 1.4
     data = [[Text([(h, header_role)], size, leading, align=CENTER) for h in header]]
-    for row in rows:
-        data.append([Text([(str(value), cell_role)], size, leading, align=align[i],
+    for row in rows:  # a cell is a string, or a list of (text, role) spans
+        data.append([Text(value if isinstance(value, list) else [(str(value), cell_role)], size,
+                          leading, align=align[i],
                           min_height=max(0.0, min_row_height - 8))
                      for i, value in enumerate(row)])
     result = Table(data, colWidths=col_widths, repeatRows=1)

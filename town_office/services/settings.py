@@ -27,6 +27,11 @@ class TownSettings:
     notice_days: int = 3
     followup_extension_months: int = 6
     visit_quota_households: int = 12
+    congress_sessions_per_year: int = 2
+    motion_min_deputies: int = 5
+    suggestion_answer_months: int = 3
+    suggestion_complex_months: int = 6
+    suggestion_reanswer_months: int = 1
     problem_deadline_workdays: int = 5
     backup_interval_minutes: int = 30
     backup_keep_daily: int = 7
@@ -50,6 +55,11 @@ SETTING_LABELS = {
     "notice_days": "会议通知提前天数",
     "followup_extension_months": "督办事项延期上限（月）",
     "visit_quota_households": "每名代表每年走访户数",
+    "congress_sessions_per_year": "镇人民代表大会每年至少举行会议",
+    "motion_min_deputies": "代表联名提出议案的最少人数",
+    "suggestion_answer_months": "代表建议答复期限",
+    "suggestion_complex_months": "情况复杂的代表建议答复期限",
+    "suggestion_reanswer_months": "代表不满意时重新答复期限",
     "problem_deadline_workdays": "群众诉求办理时限（工作日）",
     "training_kinds": "代表培训类型",
     "backup_interval_minutes": "有修改时自动备份间隔（分钟）",

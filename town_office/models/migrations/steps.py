@@ -241,5 +241,35 @@ def _to_v6_archive(db, migrator) -> None:
         db.execute_sql(statement)
 
 
+# v7: 两规则四办法 — rule documents, their versions and their chapters and articles.
+_V7_RULES = [
+    ('CREATE TABLE "rule_document" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT '
+     'NULL, "title" VARCHAR(255) NOT NULL, "builtin" INTEGER NOT NULL, "position" INTEGER NOT N'
+     'ULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)'),
+    ('CREATE UNIQUE INDEX "rule_document_kind" ON "rule_document" ("kind")'),
+    ('CREATE TABLE "rule_version" ("id" INTEGER NOT NULL PRIMARY KEY, "document_id" INTEGER NO'
+     'T NULL, "number" INTEGER NOT NULL, "notes" TEXT NOT NULL, "drafted_on" DATE, "adopted_on'
+     '" DATE, "adopted_meeting_id" INTEGER, "adopted_by" VARCHAR(255) NOT NULL, "effective_on"'
+     ' DATE, "repealed_on" DATE, "repeal_reason" TEXT NOT NULL, "file_name" VARCHAR(255) NOT N'
+     'ULL, "stored_path" VARCHAR(255) NOT NULL, "sha256" VARCHAR(255) NOT NULL, "created_at" D'
+     'ATETIME NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("document_id") REFERENCES'
+     ' "rule_document" ("id") ON DELETE RESTRICT, FOREIGN KEY ("adopted_meeting_id") REFERENCE'
+     'S "meeting" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "rule_version_document_id" ON "rule_version" ("document_id")'),
+    ('CREATE INDEX "rule_version_adopted_meeting_id" ON "rule_version" ("adopted_meeting_id")'),
+    ('CREATE UNIQUE INDEX "rule_version_document_id_number" ON "rule_version" ("document_id", '
+     '"number")'),
+    ('CREATE TABLE "rule_article" ("id" INTEGER NOT NULL PRIMARY KEY, "version_id" INTEGER NOT'
+     ' NULL, "position" INTEGER NOT NULL, "is_chapter" INTEGER NOT NULL, "text" TEXT NOT NULL, '
+     'FOREIGN KEY ("version_id") REFERENCES "rule_version" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "rule_article_version_id" ON "rule_article" ("version_id")'),
+]
+
+
+def _to_v7_rules(db, migrator) -> None:
+    for statement in _V7_RULES:
+        db.execute_sql(statement)
+
+
 STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits,
-               _to_v5_inspections, _to_v6_archive]
+               _to_v5_inspections, _to_v6_archive, _to_v7_rules]

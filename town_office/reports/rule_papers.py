@@ -1,0 +1,71 @@
+"""A rule document printed in the GB/T 9704 layout — title, the adoption history in 楷体 under it,
+第X章 centred in 黑体, 第X条 in 黑体 followed by the article in 仿宋 — and the 修订对照表 of two
+versions (landscape; changed words in 黑体, as such tables are usually marked)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from town_office.reports import gongwen as g
+from town_office.reports.cjk_text import CENTER, JUSTIFY, LEFT, Text
+from town_office.reports.fonts import FANGSONG, HEI, KAI
+
+
+def _centred(text: str, role: str) -> Text:
+    return Text([(text, role)], g.BODY_SIZE, g.LINE, align=CENTER)
+
+
+def _article(label: str, text: str) -> list:
+    first, *rest = text.split("\n")
+    head = Text([(f"{label}　", HEI), (first, FANGSONG)], g.BODY_SIZE, g.LINE, align=JUSTIFY,
+                first_indent=2)
+    return [head] + [g.body(paragraph) for paragraph in rest]
+
+
+def render_rule_pdf(detail, out: Path) -> Path:
+    """One version of a rule document (``rules.VersionDetail``)."""
+    version = detail.version
+    with g.Paper(out, f"{detail.title}（{version.label}）") as story:
+        heading = g.title(detail.title)
+        story += heading
+        lines = ["（草案）"] if not version.adopted else ["（" + "\n".join(detail.history) + "）"]
+        if detail.notice:
+            lines.append(f"（{detail.notice}）")
+        heading[-1].spaceAfter = 0
+        for line in lines:
+            story.append(_centred(line, KAI))
+        story.append(g.blank_lines(1))
+        for unit in detail.units:
+            if unit.is_chapter:
+                chapter = _centred(f"{unit.label}　{unit.text}", HEI)
+                chapter.keepWithNext = True
+                story.append(chapter)
+            else:
+                story += _article(unit.label, unit.text)
+        if not version.adopted and version.notes:
+            story.append(g.blank_lines(1))
+            story.append(g.labelled("起草说明：", version.notes))
+    return Path(out)
+
+
+def _cell(label: str, segments, empty: str) -> list:
+    if not segments:
+        return [(empty, KAI)]
+    spans = [(f"{label}　", HEI)] if label else []
+    return spans + [(text, HEI if marked else FANGSONG) for text, marked in segments]
+
+
+def render_comparison_pdf(comparison, out: Path) -> Path:
+    """修订对照表: the changed, added and removed chapters and articles of two versions."""
+    rows = [[_cell(r.left_label, r.left, "（新增）"), _cell(r.right_label, r.right, "（删除）"), r.change]
+            for r in comparison.rows if r.is_change]
+    with g.Paper(out, f"{comparison.title}修订对照表", landscape_page=True) as story:
+        story += g.title(f"《{comparison.title}》修订对照表")
+        story.append(g.body(f"{comparison.left_label}与{comparison.right_label}相比：{comparison.summary}。"
+                            "黑体字为修改、新增或删除的内容。", indent=False))
+        if rows:
+            story.append(g.table([comparison.left_label, comparison.right_label, "变化"], rows,
+                                 [10, 10, 1.6], size=12, align=[LEFT, LEFT, CENTER]))
+        else:
+            story.append(g.body("两个版本的条文相同。"))
+    return Path(out)
