@@ -15,6 +15,15 @@ from town_office.errors import TownOfficeError, ValidationError
 from town_office.paths import resolve_data_folder
 
 
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”应写成 YYYY-MM-DD，如 2026-03-01") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="town-office", description=f"{APP_NAME}（乡镇人大主席团办公软件）")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -49,10 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     handoff.add_argument("--password-file", type=Path, help="从文件读取备份密码（只加密其中的备份文件）")
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
-                                           "visit-log", "ledger", "hazard-notice", "archive"],
+                                           "visit-log", "ledger", "hazard-notice", "archive", "rule"],
                          help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
                               "training-signin 培训签到表 / visit-log 代表走访日志 / ledger 隐患台账 / "
-                              "hazard-notice 挂牌督办通知书 / archive 代表履职档案")
+                              "hazard-notice 挂牌督办通知书 / archive 代表履职档案 / rule 规则文件")
     printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
     printer.add_argument("--session", type=int, help="培训编号（见 training list）")
     printer.add_argument("--rep", help="代表姓名（走访日志、履职档案）")
@@ -60,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("--term", action="store_true", help="履职档案按整届（不用 --year）")
     printer.add_argument("--year", type=int, help="年度（走访日志、隐患台账）")
     printer.add_argument("--hazard", help="隐患编号，如 2026-003（挂牌督办通知书）")
+    printer.add_argument("--kind", help="规则文件类别，如 乡镇人大主席团议事规则（见 rules list）")
+    printer.add_argument("--on", type=_iso_date, help="打印这一天有效的版本（YYYY-MM-DD，默认今天有效的版本）")
     printer.add_argument("--out", type=Path, required=True, help="输出的PDF文件（--all 时为文件夹）")
     training = sub.add_parser("training", help="代表培训").add_subparsers(dest="training_command",
                                                                        metavar="操作")
@@ -84,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     hazards_list = hazards_cmd.add_parser("list", help="列出隐患：编号、日期、地点、等级、状态、整改时限、逾期")
     hazards_list.add_argument("--year", type=int)
     hazards_list.add_argument("--open", action="store_true", help="只列出未销号的")
+    rules = sub.add_parser("rules", help="两规则四办法").add_subparsers(dest="rules_command", metavar="操作")
+    rules.add_parser("list", help="列出规则文件：类别、标题、现行版本、生效日期（制表符分隔）")
     visits = sub.add_parser("visits", help="走访日志").add_subparsers(dest="visits_command", metavar="操作")
     visits_list = visits.add_parser("list", help="列出走访：编号、日期、代表、形式、地点、户数、问题数")
     visits_list.add_argument("--year", type=int)
@@ -236,8 +249,34 @@ def _print_archive(args) -> int:
     return 0
 
 
+def _cmd_rules(args) -> int:
+    if args.rules_command != "list":
+        print("请指定操作：town-office rules list", file=sys.stderr)
+        return 2
+    from town_office.services.rules import list_documents
+
+    _open(args)
+    for row in list_documents():
+        version = row.in_force.label if row.in_force else row.state_text
+        effective = row.in_force.effective_on.isoformat() if row.in_force else ""
+        print("\t".join((row.kind, row.title, version, effective)))
+    return 0
+
+
+def _print_rule(args) -> int:
+    if not args.kind:
+        print("请用 --kind 指定规则文件类别（见 rules list），如 --kind 乡镇人大主席团议事规则", file=sys.stderr)
+        return 2
+    from town_office.services.rule_papers import print_rule
+
+    print(f"已生成规则文件：{print_rule(args.kind, args.out, args.on)}")
+    return 0
+
+
 def _cmd_print(args) -> int:
     _open(args)
+    if args.paper == "rule":
+        return _print_rule(args)
     if args.paper == "archive":
         return _print_archive(args)
     if args.paper in ("ledger", "hazard-notice"):
@@ -368,7 +407,7 @@ COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
             "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards,
             "backup": _cmd_backup, "verify": _cmd_verify, "restore": _cmd_restore,
-            "handoff": _cmd_handoff}
+            "handoff": _cmd_handoff, "rules": _cmd_rules}
 
 
 def main(argv: list[str] | None = None) -> int:

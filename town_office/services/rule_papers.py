@@ -28,8 +28,8 @@ def version_to_print(kind: str, on: date | None = None) -> VersionDetail:
     row = rules.document_row(kind, on)
     if on is not None:
         if row.in_force is None:
-            raise ValidationError(FieldProblem("日期", f"《{row.title}》在{chinese_date(on)}没有有效的版本"
-                                                      f"（{row.state_text}）"))
+            raise ValidationError(FieldProblem("日期", f"《{row.title}》在{chinese_date(on)}没有有效的版本，"
+                                                      f"当时的状态：{row.state_text}"))
         return rules.get_version(row.in_force.id)
     if row.in_force is not None:
         return rules.get_version(row.in_force.id)

@@ -113,11 +113,15 @@ class DocumentRow:
         if self.in_force:
             return f"有效（{self.in_force.label}）"
         adopted = [v for v in self.versions if v.adopted]
-        later = [v for v in adopted if v.effective_on > self.on]
-        if later:
-            return f"已通过，{later[0].effective_on:%Y-%m-%d}起施行"
-        if any(v.repealed_on and v.repealed_on <= self.on for v in adopted):
+        known = [v for v in adopted if v.adopted_on <= self.on]
+        pending = [v for v in known if v.effective_on > self.on]
+        if pending:
+            return f"已通过，{pending[0].effective_on:%Y-%m-%d}起施行"
+        if any(v.repealed_on and v.repealed_on <= self.on for v in known):
             return "已废止"
+        later = [v for v in adopted if v.adopted_on > self.on]
+        if later:
+            return f"尚未通过（{later[0].adopted_on:%Y-%m-%d}才通过）"
         if self.draft:
             return "草案待通过"
         return "尚未制定"
