@@ -27,6 +27,7 @@ from town_office.views.hazards.ledger_page import LedgerPage
 from town_office.views.meetings.followups_page import FollowUpsPage
 from town_office.views.meetings.page import MeetingsPage
 from town_office.views.roster.page import RosterPage
+from town_office.views.rules.page import RulesPage
 from town_office.views.settings.page import SettingsPage
 from town_office.views.training.page import TrainingPage
 from town_office.views.training.stats_page import TrainingStatsPage
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.problems_page = ProblemsPage()
         self.inspections_page = InspectionsPage()
         self.ledger_page = LedgerPage()
+        self.rules_page = RulesPage()
         self.archive_page = ArchivePage(close_connection=close_connection)
         self.assessment_page = AssessmentPage()
         self.backup_page = BackupPage(close_connection=close_connection)
@@ -60,7 +62,8 @@ class MainWindow(QMainWindow):
                       ("督办事项", self.followups_page), ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
                       ("问题清单", self.problems_page), ("执法检查", self.inspections_page),
-                      ("隐患台账", self.ledger_page), ("履职档案", self.archive_page),
+                      ("隐患台账", self.ledger_page), ("两规则四办法", self.rules_page),
+                      ("履职档案", self.archive_page),
                       ("年度考核", self.assessment_page), ("备份与恢复", self.backup_page),
                       ("设置", self.settings_page)]
         for title, page in self.pages:

@@ -9,12 +9,12 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from town_office.services.hazard_types import HazardRow
-from town_office.views.meetings.followup_dialogs import _FormDialog
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import text_box
+from town_office.views.widgets.form_dialog import FormDialog
 
 
-class FixedDialog(_FormDialog):
+class FixedDialog(FormDialog):
     def __init__(self, parent, hazard: HazardRow, save: Callable[[str, date], object]):
         super().__init__(parent, f"整改完成 — {hazard.number}", "报告整改完成")
         self._save = save
@@ -27,7 +27,7 @@ class FixedDialog(_FormDialog):
         return self._save(self.progress.toPlainText(), read_date(self.completed_on))
 
 
-class ReviewDialog(_FormDialog):
+class ReviewDialog(FormDialog):
     def __init__(self, parent, hazard: HazardRow, save: Callable[[str, date, bool, str], object]):
         super().__init__(parent, f"复查 — {hazard.number}", "保存复查结果")
         self._save = save
@@ -47,7 +47,7 @@ class ReviewDialog(_FormDialog):
                           self.conclusion.toPlainText())
 
 
-class ExtendHazardDialog(_FormDialog):
+class ExtendHazardDialog(FormDialog):
     def __init__(self, parent, hazard: HazardRow, save: Callable[[date, str, date], object]):
         super().__init__(parent, f"延期 — {hazard.number}", "延期")
         self._save = save
@@ -62,7 +62,7 @@ class ExtendHazardDialog(_FormDialog):
         return self._save(read_date(self.new_deadline), self.reason.toPlainText(), date.today())
 
 
-class ReasonDialog(_FormDialog):
+class ReasonDialog(FormDialog):
     """The written reason for 重新打开 or 作废; it is kept in the hazard's history."""
 
     def __init__(self, parent, title: str, action: str, save: Callable[[str, date], object]):

@@ -8,66 +8,19 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
 )
 
-from town_office.errors import TownOfficeError, ValidationError
 from town_office.services import settings
 from town_office.services.meeting_rules import latest_allowed_deadline
 from town_office.services.meeting_types import DONE, IN_PROGRESS, FollowUpInput, FollowUpRow
 from town_office.views.meetings.header_form import date_edit, read_date
-from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.form_dialog import FormDialog
 
 
-class _FormDialog(QDialog):
-    """A small form with field errors and 保存 / 取消; ``submit`` calls the service."""
-
-    def __init__(self, parent, title: str, save_text: str = "保存"):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.errors = FieldErrors(self.form)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(save_text)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(self.form)
-        box.addWidget(self.general_error)
-        box.addWidget(buttons)
-        self.result_row: FollowUpRow | None = None
-        self.resize(520, 0)
-
-    def submit(self) -> FollowUpRow:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.result_row = self.submit()
-        except ValidationError as exc:
-            unplaced = self.errors.show(exc.problems)
-            self.general_error.setText("\n".join(str(p) for p in unplaced))
-            self.general_error.setVisible(bool(unplaced))
-            return
-        except TownOfficeError as exc:
-            self.general_error.setText(str(exc))
-            self.general_error.show()
-            return
-        super().accept()
-
-
-class FollowUpDialog(_FormDialog):
+class FollowUpDialog(FormDialog):
     """交办 a follow-up from a decision, or correct one before the 纪要 is final."""
 
     def __init__(self, parent, save: Callable[[FollowUpInput], FollowUpRow],
@@ -98,7 +51,7 @@ class FollowUpDialog(_FormDialog):
         return self._save(self.form_data())
 
 
-class ProgressDialog(_FormDialog):
+class ProgressDialog(FormDialog):
     """办理进展: 办理中, or 已办结 with the result and the date."""
 
     def __init__(self, parent, row: FollowUpRow, save: Callable[[str, str, date | None], FollowUpRow]):
@@ -124,7 +77,7 @@ class ProgressDialog(_FormDialog):
                           read_date(self.done_on) if status == DONE else None)
 
 
-class ExtendDialog(_FormDialog):
+class ExtendDialog(FormDialog):
     """延期: a new deadline agreed by the presidium, within the setting's limit."""
 
     def __init__(self, parent, row: FollowUpRow,

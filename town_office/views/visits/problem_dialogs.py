@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextE
 
 from town_office.services.visit_types import FEEDBACK_WAYS, SATISFACTION
 from town_office.services.workdays import coverage_note
-from town_office.views.meetings.followup_dialogs import _FormDialog
 from town_office.views.meetings.header_form import date_edit, read_date
+from town_office.views.widgets.form_dialog import FormDialog
 
 
-class AssignDialog(_FormDialog):
+class AssignDialog(FormDialog):
     """交办 the selected problems to one unit; the deadline defaults to N working days from today."""
 
     def __init__(self, parent, count: int, default_deadline: date, workdays: int,
@@ -34,7 +34,7 @@ class AssignDialog(_FormDialog):
         return self._save(self.unit.text(), read_date(self.deadline))
 
 
-class CloseDialog(_FormDialog):
+class CloseDialog(FormDialog):
     """办结: the unit's reply and its date."""
 
     def __init__(self, parent, content: str, save: Callable[[str, date], object]):
@@ -51,7 +51,7 @@ class CloseDialog(_FormDialog):
         return self._save(self.reply.toPlainText(), read_date(self.replied_on))
 
 
-class FeedbackDialog(_FormDialog):
+class FeedbackDialog(FormDialog):
     """反馈: when and how the voter heard back, and whether they were satisfied."""
 
     def __init__(self, parent, content: str, save: Callable[[date, str, str], object]):
@@ -82,7 +82,7 @@ class ProblemHistoryDialog(QDialog):
         self.resize(560, 300)
 
 
-class ProblemEditDialog(_FormDialog):
+class ProblemEditDialog(FormDialog):
     """Correct what was recorded: wording, voter, category, route, unit."""
 
     def __init__(self, parent, row, categories: tuple[str, ...], save: Callable[[object], object]):
