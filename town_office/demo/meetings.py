@@ -37,7 +37,9 @@ MEETINGS = [
     (date(2025, 6, 25), "例会", None, [
         ("听取镇人民政府关于农村人居环境整治情况的报告", "陈志强", "同意报告，建议镇政府加快石门村污水管网建设。")], True),
     (date(2025, 9, 24), "例会", None, [
-        ("听取关于民生实事项目推进情况的汇报", "陈志强", "要求镇政府在年底前完成柳溪村便民桥建设。")], True),
+        ("听取关于民生实事项目推进情况的汇报", "陈志强", "要求镇政府在年底前完成柳溪村便民桥建设。"),
+        ("审议《青石镇人大主席团视察调研办法（修订草案）》", "李春梅",
+         "通过修订后的《青石镇人大主席团视察调研办法》，自2025年10月1日起施行。")], True),
     (date(2025, 12, 24), "例会", None, [
         ("审议2025年度代表履职考核办法", "李春梅", "通过《青石镇人大代表履职考核办法》。"),
         ("研究确定2026年民生实事候选项目", "王建国", "确定五个候选项目提交镇人民代表大会票决。")], True),
@@ -88,7 +90,7 @@ def build() -> dict[str, int]:
                 "", "石门片代表小组", representative_id=reps["刘𬌗"].id))
         present = sum(1 for m in meetings.get_meeting(detail.id).members if m.attendance == PRESENT)
         for position, (title, reporter, decision) in enumerate(agenda):
-            voted = index in (0, 3, 4) and position == 0
+            voted = (index in (0, 3, 4) and position == 0) or title.startswith("审议《")
             meeting_agenda.add_item(detail.id, AgendaItemInput(
                 title=title, reporter=reporter, decision=decision if held_on <= today else "",
                 discussion="与会成员认为，报告内容翔实，措施具体。建议进一步加强督促检查，确保按期完成。"

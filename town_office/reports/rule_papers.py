@@ -28,12 +28,16 @@ def render_rule_pdf(detail, out: Path) -> Path:
     with g.Paper(out, f"{detail.title}（{version.label}）") as story:
         heading = g.title(detail.title)
         story += heading
-        lines = ["（草案）"] if not version.adopted else ["（" + "\n".join(detail.history) + "）"]
+        if not version.adopted:
+            lines = ["（草案）"]
+        else:  # one adoption per line: （…通过 / …修订）
+            lines = list(detail.history)
+            lines[0], lines[-1] = "（" + lines[0], lines[-1] + "）"
         if detail.notice:
             lines.append(f"（{detail.notice}）")
         heading[-1].spaceAfter = 0
         for line in lines:
-            story.append(_centred(line, KAI))
+            story.append(Text([(line, KAI)], g.BODY_SIZE, g.LINE, align=CENTER, balance=True))
         story.append(g.blank_lines(1))
         for unit in detail.units:
             if unit.is_chapter:
