@@ -1,6 +1,6 @@
 """报送包: the county package on a USB stick — the backup plus copies anyone can read without the
 program (the year's filed 纪要, the hazard ledger, the problems list, the training statistics, the assessment
-workbook and every deputy's 履职档案) and the
+workbook, every deputy's 履职档案 and the rule documents in force at the year's end) and the
 移交清单 listing every file with its checksum, the record counts and lines for both signatures.
 
 Everything is made in a temporary folder inside the data folder first; then each file is copied to
@@ -28,6 +28,8 @@ from town_office.services import (
     backups,
     hazard_papers,
     meeting_papers,
+    rule_papers,
+    rules,
     training_papers,
     visit_papers,
 )
@@ -38,6 +40,7 @@ from town_office.services.settings import get_settings
 
 SHEET_NAME = "00_移交清单.pdf"
 MINUTES_FOLDER = "会议纪要"
+RULES_FOLDER = "两规则四办法"
 HANDOFF_REASON = "报送备份"
 
 
@@ -101,12 +104,28 @@ def _readable_copies(town: str, year: int, into: Path, today: date) -> tuple[lis
     deputies = archive_papers.deputies_for(year)
     made += [(path, f"代表履职档案（{len(deputies)}人合订）") for path in archive_papers.print_batch(
         deputies, year, into / f"{town}{year}年度代表履职档案.pdf", combined=True)]
+    made += _rule_documents(year, into, today, missing)
     try:
         made.append((training_papers.export_training_year(year, into / f"{town}{year}年代表培训情况.xlsx"),
                      "代表培训统计（按代表、按培训）"))
     except TownOfficeError as exc:
         missing.append(f"代表培训统计（{exc}）")
     return made, missing
+
+
+def _rule_documents(year: int, into: Path, today: date, missing: list[str]) -> list[tuple[Path, str]]:
+    """The rule documents in force at the end of the year (today for the current year)."""
+    on, made = min(today, date(year, 12, 31)), []
+    for row in rules.list_documents(on):
+        if row.in_force is None:
+            if row.builtin:
+                missing.append(f"《{row.title}》（{on:%Y-%m-%d}{row.state_text}）")
+            continue
+        detail = rules.get_version(row.in_force.id)
+        out = into / RULES_FOLDER / rule_papers.file_name(detail)
+        made.append((rule_papers.print_version(row.in_force.id, out),
+                     "规则文件（现行）" if on == today else "规则文件（年末有效）"))
+    return made
 
 
 def build_package(dest_dir: Path, year: int | None = None, password: str | None = None,

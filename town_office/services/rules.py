@@ -304,7 +304,8 @@ def _adoption_problems(version: RuleVersion, data: AdoptionInput, today: date) -
     elif data.adopted_on > today:
         problems.append(FieldProblem("通过日期", "通过日期不能晚于今天；尚未通过的请保留为草案"))
     elif version.drafted_on and data.adopted_on < version.drafted_on:
-        problems.append(FieldProblem("通过日期", f"通过日期不能早于起草日期（{version.drafted_on}）"))
+        problems.append(FieldProblem("通过日期", f"通过日期不能早于起草日期（{version.drafted_on}）；"
+                                             "补录以前通过的文件时，请先在“查看/编辑条文”中改正起草日期"))
     if data.effective_on is None:
         problems.append(FieldProblem("生效日期", "请填写生效日期（一般为通过之日）"))
     elif data.adopted_on and data.effective_on < data.adopted_on:
