@@ -70,7 +70,45 @@ def main(out_dir: str = "screenshots") -> None:
     shoot_training(window, shoot)
     shoot_visits(window, shoot)
     shoot_hazards(window, shoot)
+    shoot_rules(window, shoot)
     database.close()
+
+
+def shoot_rules(window, shoot) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtTest import QTest
+
+    from town_office.services import meetings, rule_papers, rules
+    from town_office.views.pdf_preview import PdfPreviewDialog
+    from town_office.views.rules.compare_dialog import CompareDialog
+    from town_office.views.rules.step_dialogs import AdoptDialog
+    from town_office.views.rules.version_dialog import PasteTextDialog, RuleVersionDialog
+
+    window.show_page("两规则四办法")
+    page = window.rules_page
+    page.document_table.selectRow(4)
+    shoot(window, "rules_page")
+    page.on.setDate(QDate(2021, 12, 1))
+    shoot(window, "rules_page_2021")
+    page.today_button.click()
+    document = rules.document_row("视察调研办法")
+    shoot(CompareDialog(window, document), "rules_compare_dialog")
+    kind = "乡镇人大主席团议事规则"
+    draft = rules.new_revision(kind)
+    dialog = RuleVersionDialog(window, rules.get_version(draft.id))
+    dialog.units.setCurrentRow(8)
+    shoot(dialog, "rules_version_dialog")
+    shoot(PasteTextDialog(window, "青石镇人大主席团议事规则\n第一章 总则\n第一条 为了规范……\n第二条 ……"),
+          "rules_paste_dialog")
+    held = [m for m in meetings.list_meetings() if m.status != "筹备"]
+    shoot(AdoptDialog(window, kind, draft, held, rules.document_row(kind).in_force, lambda data: None),
+          "rules_adopt_dialog")
+    rules.delete_draft(draft.id)
+    preview = PdfPreviewDialog(window, rule_papers.preview_version(document.in_force.id), document.title)
+    preview.resize(800, 900)
+    preview.show()
+    QTest.qWait(1500)
+    shoot(preview, "rules_pdf_preview")
 
 
 def shoot_hazards(window, shoot) -> None:

@@ -229,7 +229,8 @@ class RulesPage(QWidget):
             return
         held = sorted((m for m in meetings.list_meetings() if m.status != PREPARING),
                       key=lambda m: m.held_on, reverse=True)
-        previous = document.in_force if document.in_force and document.in_force.id != version.id else None
+        previous = max((v for v in document.versions if v.adopted and v.number < version.number),
+                       key=lambda v: v.number, default=None)
         dialog = AdoptDialog(self, document.title, version, held, previous,
                              lambda data: rules.adopt(version.id, data))
         if dialog.exec():

@@ -63,9 +63,8 @@ class AdoptDialog(FormDialog):
         self.errors.add_row("", self.same_day, "施行")
         self.errors.add_row("生效日期", self.effective_on)
         if previous is not None:
-            note = QLabel(f"通过后，自生效日期起取代现行的{previous.label}（{previous.effective_on}起施行），"
-                          f"{previous.label}仍保留可查。")
-            note.setWordWrap(True)
+            note = QLabel(f"自生效日期起取代{previous.label}\n（{previous.label}自{previous.effective_on}起施行，"
+                          "取代后仍保留可查）")
             self.errors.add_row("", note, "说明")
         self.meeting.currentIndexChanged.connect(self._meeting_chosen)
         self.same_day.toggled.connect(self._sync_effective)
@@ -74,6 +73,7 @@ class AdoptDialog(FormDialog):
             self.meeting.setCurrentIndex(max(0, self.meeting.findData(version.adopted_meeting_id)))
         self._meeting_chosen()
         self._sync_effective()
+        self.resize(640, self.sizeHint().height())
 
     def _meeting_chosen(self, *_) -> None:
         meeting_id = self.meeting.currentData()

@@ -137,6 +137,7 @@ class RuleVersionDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.general_error, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
         box = QVBoxLayout(self)
@@ -159,6 +160,7 @@ class RuleVersionDialog(QDialog):
         self._fill([RuleUnit(u.is_chapter, u.text) for u in detail.units])
         self._set_editable()
         self.dirty = False
+        self.units.setFocus()
 
     # --- the list ------------------------------------------------------------------------------
     def _set_editable(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -253,7 +254,11 @@ class SettingsPage(QWidget):
         self.terms_tab = TermsTab()
         self.groups_tab = UnitsTab("group")
         self.constituencies_tab = UnitsTab("constituency")
-        self.tabs.addTab(self.town_tab, "乡镇与规则")
+        town_scroll = QScrollArea()  # the list of rules grows; small screens scroll instead of cutting
+        town_scroll.setWidget(self.town_tab)
+        town_scroll.setWidgetResizable(True)
+        town_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs.addTab(town_scroll, "乡镇与规则")
         self.tabs.addTab(self.terms_tab, "届次")
         self.tabs.addTab(self.groups_tab, "代表小组")
         self.tabs.addTab(self.constituencies_tab, "选区")
