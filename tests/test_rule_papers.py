@@ -5,7 +5,13 @@ from datetime import date
 
 import pytest
 
-from tests.pdf_helpers import A4_POINTS, assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
+from tests.pdf_helpers import (
+    A4_POINTS,
+    assert_fonts_embedded,
+    assert_in_order,
+    page_sizes,
+    pdf_text,
+)
 from town_office.cli import main
 from town_office.models import database
 from town_office.services import rule_papers, rules

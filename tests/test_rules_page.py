@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from town_office.models import RuleArticle, RuleVersion
-from town_office.services import meetings, rules
+from town_office.services import meetings, rule_adoption, rules
 from town_office.services.rule_types import REPEALED, RuleUnit
 from town_office.views.rules import version_dialog
 from town_office.views.rules.compare_dialog import CompareDialog, comparison_html
@@ -100,7 +100,7 @@ def test_draft_edit_and_adopt_through_the_page(qtbot, current_term, make_meeting
 
     page.reload()
     adopt = AdoptDialog(page, "议事规则", page.version(), [meetings.list_meetings()[0]], None,
-                        lambda data: rules.adopt(version.id, data))
+                        lambda data: rule_adoption.adopt(version.id, data))
     qtbot.addWidget(adopt)
     adopt.meeting.setCurrentIndex(1)
     assert adopt.adopted_on.date() == QDate(2026, 3, 25) and not adopt.typed.isEnabled()
@@ -115,7 +115,7 @@ def test_draft_edit_and_adopt_through_the_page(qtbot, current_term, make_meeting
 
 def test_adopt_dialog_refuses_without_a_meeting_name(qtbot, current_term):
     version = rules.create_draft("视察调研办法", [RuleUnit(False, "甲。")])
-    dialog = AdoptDialog(None, "视察调研办法", version, [], None, lambda data: rules.adopt(version.id, data))
+    dialog = AdoptDialog(None, "视察调研办法", version, [], None, lambda data: rule_adoption.adopt(version.id, data))
     qtbot.addWidget(dialog)
     dialog.accept()
     assert "请选择通过这一版本的主席团会议" in dialog.errors.labels["通过会议"].text()
@@ -129,7 +129,7 @@ def test_adopted_versions_open_read_only_and_repeal_works(qtbot, demo_town):
     assert dialog.editor.isReadOnly() and not dialog.insert_article.isEnabled()
     assert not dialog.save_button.isEnabled()
     repeal = RepealDialog(None, document.title, document.versions[0],
-                          lambda on, reason: rules.repeal(document.versions[0].id, on, reason))
+                          lambda on, reason: rule_adoption.repeal(document.versions[0].id, on, reason))
     qtbot.addWidget(repeal)
     repeal.accept()
     assert "请写明废止原因" in repeal.errors.labels["废止原因"].text()

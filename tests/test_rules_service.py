@@ -7,7 +7,7 @@ import pytest
 
 from town_office.errors import ValidationError
 from town_office.models import RuleArticle, RuleDocument, RuleVersion
-from town_office.services import meetings, rules
+from town_office.services import meetings, rule_adoption, rules
 from town_office.services.rule_types import (
     ADOPTED,
     DRAFT,
@@ -27,7 +27,7 @@ CONGRESS = "测试镇第十九届人民代表大会第一次会议"
 
 def _adopted(kind=KIND, on=date(2022, 1, 16), effective=None, units=TEXT):
     version = rules.create_draft(kind, units, drafted_on=date(2022, 1, 1))
-    rules.adopt(version.id, AdoptionInput(on, effective or on, adopted_by=CONGRESS))
+    rule_adoption.adopt(version.id, AdoptionInput(on, effective or on, adopted_by=CONGRESS))
     return version
 
 
@@ -35,7 +35,7 @@ def _revised(on=date(2025, 9, 24), effective=date(2025, 10, 1), kind=KIND):
     version = rules.new_revision(kind)
     units = list(rules.version_units(version.id)) + [RuleUnit(False, "代表接待日为每月十五日。")]
     rules.save_draft(version.id, units, "修订", date(2025, 9, 1))
-    rules.adopt(version.id, AdoptionInput(on, effective, adopted_by="测试镇第十九届人大主席团第十五次会议"))
+    rule_adoption.adopt(version.id, AdoptionInput(on, effective, adopted_by="测试镇第十九届人大主席团第十五次会议"))
     return version
 
 
@@ -62,7 +62,7 @@ def test_in_force_across_adoption_revision_and_repeal(current_term):
     assert _in_force(date(2025, 9, 30)) == 1  # adopted on 24 Sep, effective 1 Oct
     assert _in_force(date(2025, 10, 1)) == 2
     assert _in_force(date(2023, 6, 1)) == 1  # the past stays the past
-    rules.repeal(second.id, date(2026, 6, 30), "已被新的代表工作制度取代")
+    rule_adoption.repeal(second.id, date(2026, 6, 30), "已被新的代表工作制度取代")
     assert _in_force(date(2026, 6, 29)) == 2
     assert _in_force(date(2026, 6, 30)) is None
     assert rules.document_row(KIND, date(2026, 7, 1)).state_text == "已废止"
@@ -99,15 +99,15 @@ def test_adoption_is_refused_with_reasons(current_term, make_meeting):
     ]
     for data, fields in cases:
         with pytest.raises(ValidationError) as refused:
-            rules.adopt(version.id, data)
+            rule_adoption.adopt(version.id, data)
         assert {p.field for p in refused.value.problems} == fields, data
     planned = make_meeting(held_on=date(2026, 12, 20))
     with pytest.raises(ValidationError, match="尚未召开"):
-        rules.adopt(version.id, AdoptionInput(date(2025, 3, 10), date(2025, 3, 10), planned.id))
+        rule_adoption.adopt(version.id, AdoptionInput(date(2025, 3, 10), date(2025, 3, 10), planned.id))
     held = meetings.mark_held(make_meeting(held_on=date(2025, 3, 26)).id)
     with pytest.raises(ValidationError, match="2025-03-26"):
-        rules.adopt(version.id, AdoptionInput(date(2025, 3, 20), date(2025, 3, 20), held.id))
-    detail = rules.adopt(version.id, AdoptionInput(date(2025, 3, 26), date(2025, 3, 26), held.id))
+        rule_adoption.adopt(version.id, AdoptionInput(date(2025, 3, 20), date(2025, 3, 20), held.id))
+    detail = rule_adoption.adopt(version.id, AdoptionInput(date(2025, 3, 26), date(2025, 3, 26), held.id))
     assert detail.version.adopted_by == "测试镇第十九届人大主席团第二次会议"  # the planned one is 第一次
     assert detail.history == ("2025年3月26日测试镇第十九届人大主席团第二次会议通过",)
     assert RuleVersion.get_by_id(version.id).adopted_by == ""  # linked, not typed
@@ -116,7 +116,7 @@ def test_adoption_is_refused_with_reasons(current_term, make_meeting):
 def test_an_empty_draft_cannot_be_adopted(current_term):
     version = rules.create_draft(KIND, [RuleUnit(True, "总则")])
     with pytest.raises(ValidationError, match="还没有条文"):
-        rules.adopt(version.id, AdoptionInput(date(2025, 1, 2), date(2025, 1, 2), adopted_by=CONGRESS))
+        rule_adoption.adopt(version.id, AdoptionInput(date(2025, 1, 2), date(2025, 1, 2), adopted_by=CONGRESS))
 
 
 def test_versions_keep_their_order_in_time(current_term):
@@ -124,11 +124,11 @@ def test_versions_keep_their_order_in_time(current_term):
     draft = rules.new_revision(KIND)
     rules.save_draft(draft.id, TEXT, "", date(2024, 4, 1))
     with pytest.raises(ValidationError, match="须晚于第1版的生效日期"):
-        rules.adopt(draft.id, AdoptionInput(date(2024, 5, 1), date(2024, 5, 1), adopted_by=CONGRESS))
-    rules.adopt(draft.id, AdoptionInput(date(2025, 5, 1), date(2025, 5, 1), adopted_by=CONGRESS))
+        rule_adoption.adopt(draft.id, AdoptionInput(date(2024, 5, 1), date(2024, 5, 1), adopted_by=CONGRESS))
+    rule_adoption.adopt(draft.id, AdoptionInput(date(2025, 5, 1), date(2025, 5, 1), adopted_by=CONGRESS))
     first = rules.document_row(KIND).versions[0]
     with pytest.raises(ValidationError, match="须早于第2版的生效日期"):  # correcting the first
-        rules.adopt(first.id, AdoptionInput(date(2024, 5, 1), date(2025, 6, 1), adopted_by=CONGRESS))
+        rule_adoption.adopt(first.id, AdoptionInput(date(2024, 5, 1), date(2025, 6, 1), adopted_by=CONGRESS))
 
 
 def test_adopted_text_is_locked_and_kept(current_term):
@@ -143,14 +143,14 @@ def test_adopted_text_is_locked_and_kept(current_term):
 def test_repeal_rules(current_term):
     version = _adopted()
     with pytest.raises(ValidationError) as refused:
-        rules.repeal(version.id, date(2021, 1, 1), "")
+        rule_adoption.repeal(version.id, date(2021, 1, 1), "")
     assert {p.field for p in refused.value.problems} == {"废止日期", "废止原因"}
     _revised()
     with pytest.raises(ValidationError, match="只能废止最新通过的版本"):
-        rules.repeal(version.id, date(2026, 1, 1), "不再适用")
+        rule_adoption.repeal(version.id, date(2026, 1, 1), "不再适用")
     draft = rules.new_revision(KIND)
     with pytest.raises(ValidationError, match="草案尚未通过"):
-        rules.repeal(draft.id, date(2026, 1, 1), "不再适用")
+        rule_adoption.repeal(draft.id, date(2026, 1, 1), "不再适用")
 
 
 def test_one_open_draft_at_a_time_and_drafts_can_go(current_term, data_folder, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from town_office.services import meetings, rule_drafts, rules
+from town_office.services import meetings, rule_adoption, rule_drafts, rules
 from town_office.services.rule_types import RULE_KINDS, AdoptionInput, RuleUnit
 
 CONGRESS = "青石镇第十九届人民代表大会第一次会议"
@@ -36,10 +36,10 @@ def build() -> dict[str, int]:
     for kind in RULE_KINDS:
         adopted_on, meeting = ADOPTIONS[kind]
         draft = rule_drafts.create_starting_draft(kind, today=date(adopted_on.year, adopted_on.month, 2))
-        rules.adopt(draft.id, AdoptionInput(adopted_on, adopted_on, adopted_by=meeting))
+        rule_adoption.adopt(draft.id, AdoptionInput(adopted_on, adopted_on, adopted_by=meeting))
     meeting = next(m for m in meetings.list_meetings() if m.held_on == REVISION_MEETING)
     revision = rules.new_revision(REVISED)
     rules.save_draft(revision.id, _revise(rules.version_units(revision.id)),
                      "根据代表联络站建设的要求，增加代表接待日的规定，完善就地视察和纪律要求。", date(2025, 8, 28))
-    rules.adopt(revision.id, AdoptionInput(REVISION_MEETING, date(2025, 10, 1), meeting_id=meeting.id))
+    rule_adoption.adopt(revision.id, AdoptionInput(REVISION_MEETING, date(2025, 10, 1), meeting_id=meeting.id))
     return {"规则文件": len(RULE_KINDS), "规则版本": len(RULE_KINDS) + 1}

@@ -1,6 +1,6 @@
 """Rule documents (两规则四办法 and the town's other rules): the documents, their versions from 草案
 to adoption, revision and repeal, each version's chapters and articles, the attached original, and
-which version was in force on a given day.
+which version was in force on a given day. Adoption and repeal live in ``rule_adoption``.
 
 The six kinds are always listed; a document row is created the first time the clerk writes one of
 its versions. Only a 草案's text can change: an adopted text is revised by a new version, which
@@ -20,7 +20,7 @@ from town_office.models import Meeting, RuleArticle, RuleDocument, RuleVersion
 from town_office.models.db import database
 from town_office.reports.chinese_numbers import chinese_date
 from town_office.services import attachments, audit
-from town_office.services.meeting_types import PREPARING, meeting_title
+from town_office.services.meeting_types import meeting_title
 from town_office.services.rule_text import clean, compare_units, number_units
 from town_office.services.rule_types import (
     DOCUMENT_LABELS,
@@ -28,7 +28,6 @@ from town_office.services.rule_types import (
     REVISED,
     RULE_KINDS,
     VERSION_LABELS,
-    AdoptionInput,
     Comparison,
     DocumentRow,
     RuleUnit,
@@ -45,7 +44,7 @@ DOCUMENT_TABLE, VERSION_TABLE = "rule_document", "rule_version"
 
 # --- reading ---------------------------------------------------------------------------------------
 
-def _meeting_titles(meeting_ids) -> dict[int, str]:
+def meeting_titles(meeting_ids) -> dict[int, str]:
     town = get_settings().town_name
     meetings = Meeting.select().where(Meeting.id.in_(list(meeting_ids))) if meeting_ids else []
     return {m.id: meeting_title(town, m.term.name, m.number) for m in meetings}
@@ -58,7 +57,7 @@ def _version_rows(versions: list[RuleVersion], today: date) -> list[VersionRow]:
         query = (RuleArticle.select(RuleArticle.version, RuleArticle.is_chapter, fn.COUNT(RuleArticle.id))
                  .where(RuleArticle.version.in_(ids)).group_by(RuleArticle.version, RuleArticle.is_chapter))
         counts = {(version, bool(chapter)): n for version, chapter, n in query.tuples()}
-    titles = _meeting_titles({v.adopted_meeting_id for v in versions if v.adopted_meeting_id})
+    titles = meeting_titles({v.adopted_meeting_id for v in versions if v.adopted_meeting_id})
     by_document: dict[int, list[RuleVersion]] = {}
     for v in versions:
         by_document.setdefault(v.document_id, []).append(v)
@@ -105,7 +104,7 @@ def document_row(kind: str, on: date | None = None) -> DocumentRow:
     return row
 
 
-def _version_or_404(version_id: int) -> RuleVersion:
+def version_or_404(version_id: int) -> RuleVersion:
     version = RuleVersion.get_or_none(RuleVersion.id == version_id)
     if version is None:
         raise NotFound(f"找不到第{version_id}号规则版本。")
@@ -125,7 +124,7 @@ def _adoption_line(v: VersionRow, first: bool) -> str:
 def get_version(version_id: int, today: date | None = None) -> VersionDetail:
     """A version with its numbered text and the history line printed under the title
     (（2022年1月16日…通过　2025年9月24日…修订）)."""
-    version = _version_or_404(version_id)
+    version = version_or_404(version_id)
     document = version.document
     rows = _version_rows(list(document.versions.order_by(RuleVersion.number)), today or date.today())
     row = next(r for r in rows if r.id == version_id)
@@ -215,8 +214,10 @@ def _unit_problems(units) -> list[FieldProblem]:
 
 def _write_units(version_id: int, units) -> None:
     RuleArticle.delete().where(RuleArticle.version == version_id).execute()
-    RuleArticle.insert_many([dict(version=version_id, position=i, is_chapter=u.is_chapter,
-                                  text=clean(u.text)) for i, u in enumerate(units, start=1)]).execute()
+    if not units:
+        return
+    RuleArticle.insert_many([{"version": version_id, "position": i, "is_chapter": u.is_chapter,
+                              "text": clean(u.text)} for i, u in enumerate(units, start=1)]).execute()
 
 
 def _text_change(old, new) -> dict:
@@ -257,7 +258,7 @@ def new_revision(kind: str) -> VersionRow:
 
 def save_draft(version_id: int, units, notes: str, drafted_on: date | None) -> VersionDetail:
     """Replace a 草案's text and notes in one transaction; an adopted text cannot change."""
-    version = _version_or_404(version_id)
+    version = version_or_404(version_id)
     if version.adopted_on is not None:
         raise ValidationError(FieldProblem(
             "条文", f"第{version.number}版已经通过，条文不能再改；请新建修订版本"))
@@ -282,7 +283,7 @@ def save_draft(version_id: int, units, notes: str, drafted_on: date | None) -> V
 
 def delete_draft(version_id: int) -> None:
     """Remove a 草案 (never an adopted version) with its text and attached original."""
-    version = _version_or_404(version_id)
+    version = version_or_404(version_id)
     if version.adopted_on is not None:
         raise ValidationError(FieldProblem("版本", "已通过的版本不能删除，它是当时有效的依据；不再适用的请废止"))
     stored = version.stored_path
@@ -293,125 +294,11 @@ def delete_draft(version_id: int) -> None:
         attachments.remove_file(stored)
 
 
-# --- adoption and repeal -------------------------------------------------------------------
-
-def _adoption_problems(version: RuleVersion, data: AdoptionInput, today: date) -> list[FieldProblem]:
-    problems = []
-    if version.repealed_on is not None:
-        return [FieldProblem("通过日期", "已废止的版本不能再修改通过信息")]
-    if data.adopted_on is None:
-        problems.append(FieldProblem("通过日期", "请填写通过日期"))
-    elif data.adopted_on > today:
-        problems.append(FieldProblem("通过日期", "通过日期不能晚于今天；尚未通过的请保留为草案"))
-    elif version.drafted_on and data.adopted_on < version.drafted_on:
-        problems.append(FieldProblem("通过日期", f"通过日期不能早于起草日期（{version.drafted_on}）；"
-                                             "补录以前通过的文件时，请先在“查看/编辑条文”中改正起草日期"))
-    if data.effective_on is None:
-        problems.append(FieldProblem("生效日期", "请填写生效日期（一般为通过之日）"))
-    elif data.adopted_on and data.effective_on < data.adopted_on:
-        problems.append(FieldProblem("生效日期", "生效日期不能早于通过日期"))
-    if data.meeting_id:
-        meeting = Meeting.get_or_none(Meeting.id == data.meeting_id)
-        if meeting is None:
-            problems.append(FieldProblem("通过会议", "找不到这次会议"))
-        elif meeting.status == PREPARING:
-            problems.append(FieldProblem("通过会议", "这次会议还在筹备中，尚未召开"))
-        elif data.adopted_on and data.adopted_on != meeting.held_on:
-            problems.append(FieldProblem("通过日期", f"通过日期应为这次会议召开的日期（{meeting.held_on}）"))
-    elif not data.adopted_by.strip():
-        problems.append(FieldProblem("通过会议", "请选择通过这一版本的主席团会议，或填写会议名称，"
-                                             "如：青石镇第十九届人民代表大会第一次会议"))
-    if not RuleArticle.select().where((RuleArticle.version == version.id) & ~RuleArticle.is_chapter).exists():
-        problems.append(FieldProblem("条文", "这一版本还没有条文，不能通过"))
-    if data.effective_on:
-        problems += _order_problems(version, data.effective_on)
-    return problems
-
-
-def _order_problems(version: RuleVersion, effective_on: date) -> list[FieldProblem]:
-    """An adopted version takes effect after the one before it and before the one after it."""
-    others = list(RuleVersion.select().where((RuleVersion.document == version.document_id)
-                                              & (RuleVersion.id != version.id)
-                                              & RuleVersion.adopted_on.is_null(False)))
-    earlier = [v for v in others if v.number < version.number]
-    later = [v for v in others if v.number > version.number]
-    problems = []
-    if earlier:
-        before = max(earlier, key=lambda v: v.number)
-        if effective_on <= before.effective_on:
-            problems.append(FieldProblem("生效日期", f"生效日期须晚于第{before.number}版的生效日期"
-                                                   f"（{before.effective_on}）"))
-        elif before.repealed_on and effective_on < before.repealed_on:
-            problems.append(FieldProblem("生效日期", f"第{before.number}版定于{before.repealed_on}废止，"
-                                                   "新版本的生效日期不能早于废止日期"))
-    if later:
-        after = min(later, key=lambda v: v.number)
-        if effective_on >= after.effective_on:
-            problems.append(FieldProblem("生效日期", f"生效日期须早于第{after.number}版的生效日期"
-                                                   f"（{after.effective_on}）"))
-    return problems
-
-
-def adopt(version_id: int, data: AdoptionInput, today: date | None = None) -> VersionDetail:
-    """Record that a version was adopted (or correct how it was): date, meeting, effective date.
-    From its effective date it replaces the version before it."""
-    version = _version_or_404(version_id)
-    problems = _adoption_problems(version, data, today or date.today())
-    if problems:
-        raise ValidationError(problems)
-    values = {"adopted_on": data.adopted_on, "effective_on": data.effective_on,
-              "adopted_by": "" if data.meeting_id else data.adopted_by.strip()}
-    before = {"adopted_on": version.adopted_on, "effective_on": version.effective_on,
-              "adopted_by": version.adopted_by}
-    labels = {k: VERSION_LABELS[k] for k in values}
-    with database.atomic():
-        changes = audit.diff(before, values, labels)
-        if data.meeting_id != version.adopted_meeting_id:
-            titles = _meeting_titles({m for m in (data.meeting_id, version.adopted_meeting_id) if m})
-            changes["通过会议"] = (titles.get(version.adopted_meeting_id) or version.adopted_by or None,
-                               titles.get(data.meeting_id) or values["adopted_by"])
-        RuleVersion.update(adopted_meeting=data.meeting_id or None, updated_at=datetime.now(),
-                           **values).where(RuleVersion.id == version_id).execute()
-        audit.record(VERSION_TABLE, version_id, "修改通过信息" if version.adopted_on else "通过", changes)
-    return get_version(version_id)
-
-
-def repeal(version_id: int, repealed_on: date | None, reason: str) -> VersionDetail:
-    """废止 the document's latest adopted version from ``repealed_on`` (with a reason)."""
-    version = _version_or_404(version_id)
-    problems = []
-    if version.adopted_on is None:
-        problems.append(FieldProblem("废止日期", "草案尚未通过，不需要废止；不用的草案可以删除"))
-    elif version.repealed_on is not None:
-        problems.append(FieldProblem("废止日期", f"第{version.number}版已于{version.repealed_on}废止"))
-    else:
-        newer = RuleVersion.select().where((RuleVersion.document == version.document_id)
-                                           & (RuleVersion.number > version.number)
-                                           & RuleVersion.adopted_on.is_null(False)).first()
-        if newer is not None:
-            problems.append(FieldProblem("废止日期", f"第{version.number}版已由第{newer.number}版取代，"
-                                                   "只能废止最新通过的版本"))
-        if repealed_on is None:
-            problems.append(FieldProblem("废止日期", "请填写废止日期"))
-        elif repealed_on < version.effective_on:
-            problems.append(FieldProblem("废止日期", f"废止日期不能早于生效日期（{version.effective_on}）"))
-    if not reason.strip():
-        problems.append(FieldProblem("废止原因", "请写明废止原因，如：已被新的办法取代、上位法修改"))
-    if problems:
-        raise ValidationError(problems)
-    with database.atomic():
-        RuleVersion.update(repealed_on=repealed_on, repeal_reason=reason.strip(),
-                           updated_at=datetime.now()).where(RuleVersion.id == version_id).execute()
-        audit.record(VERSION_TABLE, version_id, "废止",
-                     {"废止日期": (None, repealed_on), "废止原因": (None, reason.strip())})
-    return get_version(version_id)
-
-
 # --- the original, comparison, history -------------------------------------------------------
 
 def attach_original(version_id: int, source: Path) -> VersionRow:
     """Keep the signed original (docx/pdf scan) of a version in the data folder."""
-    version = _version_or_404(version_id)
+    version = version_or_404(version_id)
     stored = attachments.store_file(Path(source), "rules", str(version_id))
     old = version.stored_path
     with database.atomic():

@@ -40,8 +40,8 @@ def comparison_html(comparison, only_changes: bool) -> str:
     rows = [r for r in comparison.rows if r.is_change or not only_changes]
     lines = [f"<p>{escape(comparison.summary)}。</p>",
              '<table width="100%" cellspacing="0" cellpadding="6" border="1" style="border-collapse:collapse;">',
-             f'<tr style="background:#eeeeee;"><th width="46%">{escape(comparison.left_label)}</th>'
-             f'<th width="46%">{escape(comparison.right_label)}</th><th>变化</th></tr>']
+             (f'<tr style="background:#eeeeee;"><th width="46%">{escape(comparison.left_label)}</th>'
+              f'<th width="46%">{escape(comparison.right_label)}</th><th>变化</th></tr>')]
     for r in rows:
         colour = ROW_COLOURS.get(r.change, "#ffffff")
         lines.append(f'<tr style="background:{colour};">'

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import attachments, meetings, rule_drafts, rule_papers, rules
+from town_office.services import (
+    attachments,
+    meetings,
+    rule_adoption,
+    rule_drafts,
+    rule_papers,
+    rules,
+)
 from town_office.services.meeting_types import PREPARING
 from town_office.views import ui_state
 from town_office.views.history_dialog import HistoryDialog
@@ -232,14 +239,14 @@ class RulesPage(QWidget):
         previous = max((v for v in document.versions if v.adopted and v.number < version.number),
                        key=lambda v: v.number, default=None)
         dialog = AdoptDialog(self, document.title, version, held, previous,
-                             lambda data: rules.adopt(version.id, data))
+                             lambda data: rule_adoption.adopt(version.id, data))
         if dialog.exec():
             self._after(version, document.kind)
 
     def repeal(self) -> None:
         document, version = self.document(), self.version()
         if version and RepealDialog(self, document.title, version,
-                                    lambda on, reason: rules.repeal(version.id, on, reason)).exec():
+                                    lambda on, reason: rule_adoption.repeal(version.id, on, reason)).exec():
             self._after(version, document.kind)
 
     def compare(self) -> None:

@@ -13,7 +13,6 @@ from town_office.views.widgets.table_model import (
     DataclassTableModel,
 )
 
-
 DRAFT_BLUE = QColor("#1f5fa8")
 
 
