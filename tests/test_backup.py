@@ -238,6 +238,10 @@ def test_the_window_says_it_is_read_only(qtbot, made):
     buttons = {b.text(): b.isEnabled() for b in window.meetings_page.findChildren(QPushButton)}
     assert buttons["新建会议"] is False and buttons["删除"] is False
     assert window.ledger_page.buttons["pdf"].isEnabled() and not window.ledger_page.buttons["void"].isEnabled()
+    rules_page = window.rules_page
+    rules_page.document_table.selectRow(4)  # a new selection must not bring the edit buttons back
+    assert rules_page.preview_button.isEnabled() and rules_page.compare_button.isEnabled()
+    assert not rules_page.new_version_button.isEnabled() and not rules_page.adopt_button.isEnabled()
 
 
 def test_two_backups_in_the_same_minute_get_their_own_names(made, data_folder, tmp_path):

@@ -66,6 +66,7 @@ def test_the_handoff_sheet_lists_contents_counts_checksum_and_signatures(package
         assert line.sha256[:16] in text
     assert package.sheet.backup_sha256 in text.replace(" ", "")
     assert "代表46人" in text.replace(" ", "") and "第二十一次会议" in text
+    assert "规则文件版本7个" in text.replace(" ", "")
     assert all(size == pytest.approx((595.3, 841.9), abs=1) for size in page_sizes(sheet))
     assert len(page_sizes(sheet)) <= 4
     assert_fonts_embedded(sheet)

@@ -18,7 +18,8 @@ COUNTED = (("representative", "代表", "人"), ("deputy_group", "代表小组",
            ("problem", "群众反映问题", "件"), ("inspection", "执法检查", "次"),
            ("hazard", "安全隐患", "项"), ("hazard_photo", "隐患照片", "张"),
            ("filed_minutes", "定稿纪要", "份"), ("archive_entry", "履职档案登记", "条"),
-           ("assessment_result", "考核结果", "条"), ("audit_entry", "修改记录", "条"))
+           ("assessment_result", "考核结果", "条"), ("rule_version", "规则文件版本", "个"),
+           ("audit_entry", "修改记录", "条"))
 
 
 def _size(size: int) -> str:

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {label}")
         self.status_folder.setText(label)
         for _, page in self.pages:
+            if hasattr(page, "read_only"):  # pages that re-enable buttons on selection say so themselves
+                page.read_only = True
             for button in page.findChildren(QPushButton):
                 if not button.text().startswith(self.READ_ONLY_KEEPS):
                     button.setEnabled(False)
