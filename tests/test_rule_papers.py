@@ -97,3 +97,20 @@ def test_cli_rules_list_and_print(tmp_path, capsys):
     finally:
         if database.obj is not None:
             database.close()
+
+
+def test_a_very_long_article_goes_on_in_continued_rows(current_term, tmp_path):
+    from town_office.services import rule_adoption
+    from town_office.services.rule_types import AdoptionInput
+
+    long_text = "代表视察调研应当坚持围绕中心、突出重点、实事求是、注重实效的原则。" * 40
+    first = rules.create_draft("视察调研办法", [RuleUnit(False, long_text)], drafted_on=date(2022, 1, 1))
+    rule_adoption.adopt(first.id, AdoptionInput(date(2022, 1, 16), date(2022, 1, 16), adopted_by="测试会议"))
+    second = rules.new_revision("视察调研办法")
+    rules.save_draft(second.id, [RuleUnit(False, long_text.replace("重点", "要点"))], "", date(2022, 2, 1))
+    out = rule_papers.print_comparison(first.id, second.id, tmp_path / "长.pdf")
+    pages = pdf_text(out)
+    assert len(pages) >= 3 and all("第一条（续）" in page for page in pages[1:])
+    assert _text(out).count("要点") == 40
+    printed = _text(rule_papers.print_version(first.id, tmp_path / "长条文.pdf"))
+    assert printed.count("突出重点") == 40

@@ -172,6 +172,8 @@ def test_empty_units_are_refused_by_number(current_term):
     with pytest.raises(ValidationError) as refused:
         rules.create_draft(KIND, [RuleUnit(True, "总则"), RuleUnit(False, "甲"), RuleUnit(False, "  \n ")])
     assert str(refused.value) == "条文：第二条没有条文内容，请填写或删去这一条"
+    with pytest.raises(ValidationError, match="第一章的章名只能写一行"):
+        rules.create_draft(KIND, [RuleUnit(True, "总则\n为了规范"), RuleUnit(False, "甲")])
 
 
 def test_the_towns_own_documents(current_term):

@@ -52,17 +52,44 @@ def render_rule_pdf(detail, out: Path) -> Path:
     return Path(out)
 
 
-def _cell(label: str, segments, empty: str) -> list:
+CELL_CHARACTERS = 360  # a table row cannot break across pages: longer articles go on in （续） rows
+
+
+def _pieces(segments) -> list[list]:
+    """The segments cut into pieces that fit one landscape page each."""
+    pieces, used = [[]], 0
+    for text, marked in segments:
+        while text:
+            room = CELL_CHARACTERS - used
+            pieces[-1].append((text[:room], marked))
+            used += len(text[:room]) + 12 * text[:room].count("\n")
+            text = text[room:]
+            if used >= CELL_CHARACTERS:
+                pieces.append([])
+                used = 0
+    return [p for p in pieces if p]
+
+
+def _cell(label: str, segments, empty: str, first: bool) -> list:
     if not segments:
-        return [(empty, KAI)]
-    spans = [(f"{label}　", HEI)] if label else []
+        return [(empty if first else "", KAI)]
+    spans = [(f"{label}{'　' if first else '（续）'}", HEI)] if label else []
     return spans + [(text, HEI if marked else FANGSONG) for text, marked in segments]
+
+
+def _rows(row) -> list[list]:
+    left, right = _pieces(row.left), _pieces(row.right)
+    count = max(len(left), len(right), 1)
+    left += [[]] * (count - len(left))
+    right += [[]] * (count - len(right))
+    return [[_cell(row.left_label, left[i], "（新增）" if not row.left else "", i == 0),
+             _cell(row.right_label, right[i], "（删除）" if not row.right else "", i == 0),
+             row.change if i == 0 else "（续）"] for i in range(count)]
 
 
 def render_comparison_pdf(comparison, out: Path) -> Path:
     """修订对照表: the changed, added and removed chapters and articles of two versions."""
-    rows = [[_cell(r.left_label, r.left, "（新增）"), _cell(r.right_label, r.right, "（删除）"), r.change]
-            for r in comparison.rows if r.is_change]
+    rows = [line for r in comparison.rows if r.is_change for line in _rows(r)]
     with g.Paper(out, f"{comparison.title}修订对照表", landscape_page=True) as story:
         story += g.title(f"《{comparison.title}》修订对照表")
         story.append(g.body(f"{comparison.left_label}与{comparison.right_label}相比：{comparison.summary}。"

@@ -209,6 +209,8 @@ def _unit_problems(units) -> list[FieldProblem]:
         if not clean(unit.text):
             what = "章名" if unit.is_chapter else "条文内容"
             problems.append(FieldProblem("条文", f"{unit.label}没有{what}，请填写或删去这一{'章' if unit.is_chapter else '条'}"))
+        elif unit.is_chapter and "\n" in clean(unit.text):
+            problems.append(FieldProblem("条文", f"{unit.label}的章名只能写一行；正文请写在这一章下面的条里"))
     return problems
 
 
