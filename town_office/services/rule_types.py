@@ -140,10 +140,6 @@ class VersionDetail:
     history: tuple[str, ...]  # 2022年1月16日青石镇第十九届人民代表大会第一次会议通过
     notice: str = ""  # printed under the history: 本版本自…起已由第2版取代，仅供查阅
 
-    @property
-    def articles(self) -> tuple[NumberedUnit, ...]:
-        return tuple(u for u in self.units if not u.is_chapter)
-
 
 UNCHANGED, RENUMBERED, CHANGED, ADDED, REMOVED = "未改", "仅序号变化", "修改", "新增", "删除"
 Segment = tuple[str, bool]  # (text, marked): deleted text on the left, inserted text on the right
@@ -206,10 +202,5 @@ def status_on(version, versions, day: date) -> str:
         return REPEALED
     if version.effective_on > day:
         return ADOPTED
-    if in_force_on(versions, day) is version or _same(in_force_on(versions, day), version):
-        return IN_FORCE
-    return REVISED
-
-
-def _same(a, b) -> bool:
-    return a is not None and b is not None and a.number == b.number
+    current = in_force_on(versions, day)
+    return IN_FORCE if current is not None and current.number == version.number else REVISED

@@ -148,11 +148,6 @@ def _notice(row: VersionRow, rows: list[VersionRow]) -> str:
     return ""
 
 
-def in_force_detail(kind: str, on: date) -> VersionDetail | None:
-    row = document_row(kind, on)
-    return get_version(row.in_force.id) if row.in_force else None
-
-
 # --- documents ---------------------------------------------------------------------------------
 
 def _ensure_document(kind: str) -> RuleDocument:
