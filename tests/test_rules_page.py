@@ -159,3 +159,27 @@ def test_the_comparison_dialog_marks_the_changes(qtbot, demo_town):
     dialog.only_changes.setChecked(False)
     assert "本办法由镇人民代表大会主席团负责解释" in dialog.browser.toPlainText()
     assert "修改2条，新增1条，删除0条" in dialog.browser.toPlainText()
+
+
+def test_add_and_remove_a_document_of_the_towns_own(qtbot, current_term, monkeypatch):
+    from town_office.views.rules import page as page_module
+    from town_office.views.rules.step_dialogs import DocumentDialog
+
+    page = RulesPage()
+    qtbot.addWidget(page)
+    dialog = DocumentDialog(page, lambda kind, title: rules.save_document(kind, title))
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert "请填写文件类别" in dialog.errors.labels["类别"].text()
+    dialog.kind.setText("代表联络站工作制度")
+    dialog.title.setText("测试镇人大代表联络站工作制度")
+    dialog.accept()
+    page.reload("代表联络站工作制度")
+    assert page.documents.rowCount() == 7 and page.document().kind == "代表联络站工作制度"
+    assert page.documents.foreground(page.document()) != OVERDUE_RED  # red is for the six only
+    assert page.delete_document_button.isEnabled()
+    monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
+    page.delete_document()
+    assert page.documents.rowCount() == 6
+    page.document_table.selectRow(0)
+    assert not page.delete_document_button.isEnabled()

@@ -187,6 +187,16 @@ def test_the_towns_own_documents(current_term):
     assert version.number == 1
     renamed = rules.save_document("改不了", "测试镇代表联络站制度", row.id)
     assert renamed.title == "测试镇代表联络站制度"
+    rules.delete_document(row.id)  # added by mistake, only a draft: goes with its draft
+    assert [r.kind for r in rules.list_documents()] == list(RULE_KINDS)
+    assert not RuleVersion.select().exists()
+    builtin = _adopted()
+    with pytest.raises(ValidationError, match="两规则四办法之一"):
+        rules.delete_document(RuleVersion.get_by_id(builtin.id).document_id)
+    own = rules.save_document("代表述职制度", "测试镇代表述职制度")
+    _adopted(kind="代表述职制度")
+    with pytest.raises(ValidationError, match="已有通过的版本"):
+        rules.delete_document(own.id)
 
 
 def test_history_names_each_version(current_term):

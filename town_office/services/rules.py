@@ -196,6 +196,24 @@ def save_document(kind: str, title: str, document_id: int | None = None) -> Docu
     return document_row(kind)
 
 
+def delete_document(document_id: int) -> None:
+    """Remove one of the town's own documents that was added by mistake: never one of the six, and
+    only while none of its versions has been adopted (its drafts go with it)."""
+    document = RuleDocument.get_or_none(RuleDocument.id == document_id)
+    if document is None:
+        raise NotFound("找不到这份规则文件。")
+    if document.builtin:
+        raise ValidationError(FieldProblem("类别", f"“{document.kind}”是两规则四办法之一，不能删除"))
+    if document.versions.where(RuleVersion.adopted_on.is_null(False)).exists():
+        raise ValidationError(FieldProblem("类别", f"《{document.title}》已有通过的版本，不能删除；不再适用的请废止"))
+    with database.atomic():
+        stored = [_remove_draft(version) for version in document.versions]
+        audit.record(DOCUMENT_TABLE, document_id, "删除", {"标题": (document.title, None)})
+        document.delete_instance()
+    for path in filter(None, stored):
+        attachments.remove_file(path)
+
+
 # --- drafts ----------------------------------------------------------------------------------
 
 def _unit_problems(units) -> list[FieldProblem]:
@@ -278,15 +296,20 @@ def save_draft(version_id: int, units, notes: str, drafted_on: date | None) -> V
     return get_version(version_id)
 
 
+def _remove_draft(version: RuleVersion) -> str:
+    """Inside the caller's transaction; returns the attached original to delete afterwards."""
+    audit.record(VERSION_TABLE, version.id, "删除草案", {"版本": (f"第{version.number}版", None)})
+    version.delete_instance(recursive=True)
+    return version.stored_path
+
+
 def delete_draft(version_id: int) -> None:
     """Remove a 草案 (never an adopted version) with its text and attached original."""
     version = version_or_404(version_id)
     if version.adopted_on is not None:
         raise ValidationError(FieldProblem("版本", "已通过的版本不能删除，它是当时有效的依据；不再适用的请废止"))
-    stored = version.stored_path
     with database.atomic():
-        audit.record(VERSION_TABLE, version_id, "删除草案", {"版本": (f"第{version.number}版", None)})
-        version.delete_instance(recursive=True)
+        stored = _remove_draft(version)
     if stored:
         attachments.remove_file(stored)
 

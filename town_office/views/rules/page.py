@@ -73,8 +73,9 @@ class RulesPage(QWidget):
         self.document_table = read_only_table(self.documents)  # kept in the usual order of the six
         self.version_table = read_only_table(self.versions)
         self.version_table.setSortingEnabled(True)
-        doc_row, (self.new_document_button, self.rename_button, self.print_in_force_button) = _buttons(
-            "新增规则文件…", "修改标题…", "预览所选日期的有效版本")
+        doc_row, (self.new_document_button, self.rename_button, self.delete_document_button,
+                  self.print_in_force_button) = _buttons(
+            "新增规则文件…", "修改标题…", "删除规则文件", "预览所选日期的有效版本")
         version_row, buttons = _buttons("新建版本", "查看/编辑条文…", "通过…", "废止…", "查看修订对照…",
                                         "预览打印", "附原件…", "打开原件", "删除草案", "修改记录")
         (self.new_version_button, self.edit_button, self.adopt_button, self.repeal_button,
@@ -105,6 +106,7 @@ class RulesPage(QWidget):
         self.version_table.doubleClicked.connect(lambda _: self.edit_version())
         self.document_table.doubleClicked.connect(lambda _: self.print_in_force())
         for button, slot in ((self.new_document_button, self.new_document), (self.rename_button, self.rename),
+                             (self.delete_document_button, self.delete_document),
                              (self.print_in_force_button, self.print_in_force),
                              (self.new_version_button, self.new_version), (self.edit_button, self.edit_version),
                              (self.adopt_button, self.adopt), (self.repeal_button, self.repeal),
@@ -156,6 +158,8 @@ class RulesPage(QWidget):
     def _version_state(self) -> None:
         document, version = self.document(), self.version()
         self.rename_button.setEnabled(bool(document and document.id))
+        self.delete_document_button.setEnabled(bool(document and document.id and not document.builtin
+                                                    and not document.has_adopted))
         self.print_in_force_button.setEnabled(bool(document and document.in_force))
         has = version is not None
         draft = has and not version.adopted
@@ -172,7 +176,8 @@ class RulesPage(QWidget):
         self.open_button.setEnabled(has and bool(version.stored_path))
         self.delete_button.setEnabled(draft)
         if self.read_only:  # viewing a backup: looking, comparing and printing only
-            for button in (self.new_document_button, self.rename_button, self.new_version_button,
+            for button in (self.new_document_button, self.rename_button, self.delete_document_button,
+                           self.new_version_button,
                            self.adopt_button, self.repeal_button, self.attach_button, self.delete_button):
                 button.setEnabled(False)
 
@@ -194,6 +199,19 @@ class RulesPage(QWidget):
                                     document)
             if dialog.exec():
                 self._after(None, dialog.result_row.kind)
+
+    def delete_document(self) -> None:
+        document = self.document()
+        if not document or not document.id or not confirm(
+                self, "删除规则文件", f"删除《{document.title}》及其{len(document.versions)}个草案吗？\n"
+                                    "删除后不能恢复（备份中仍有）。"):
+            return
+        try:
+            rules.delete_document(document.id)
+        except TownOfficeError as exc:
+            warn(self, "不能删除", exc)
+            return
+        self._after(None)
 
     def print_in_force(self) -> None:
         document = self.document()
