@@ -87,6 +87,7 @@ def test_a_new_version_replaces_the_old_on_its_own_effective_date_only(current_t
     draft = rules.new_revision(KIND)
     assert rules.version_units(draft.id) == rules.version_units(rules.document_row(KIND).versions[0].id)
     assert _in_force(date(2026, 12, 1)) == 1  # a draft changes nothing
+    assert rules.document_row(KIND).state_text == f"有效（第1版）；{draft.label}草案待通过"
 
 
 def test_adoption_is_refused_with_reasons(current_term, make_meeting):

@@ -111,7 +111,8 @@ class DocumentRow:
     def state_text(self) -> str:
         """What the document's state was on ``on``, in a few words."""
         if self.in_force:
-            return f"有效（{self.in_force.label}）"
+            pending = f"；{self.draft.label}草案待通过" if self.draft else ""
+            return f"有效（{self.in_force.label}）{pending}"
         adopted = [v for v in self.versions if v.adopted]
         known = [v for v in adopted if v.adopted_on <= self.on]
         pending = [v for v in known if v.effective_on > self.on]
