@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -55,8 +55,6 @@ def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:
 
 
 class RulesPage(QWidget):
-    rules_changed = Signal()
-
     def __init__(self, parent=None):
         super().__init__(parent)
         self.documents = DocumentTableModel(self)
@@ -181,16 +179,11 @@ class RulesPage(QWidget):
                            self.adopt_button, self.repeal_button, self.attach_button, self.delete_button):
                 button.setEnabled(False)
 
-    def _after(self, result, kind: str | None = None) -> None:
-        version_id = getattr(result, "id", None) or getattr(getattr(result, "version", None), "id", None)
-        self.reload(kind, version_id)
-        self.rules_changed.emit()
-
     # --- documents -------------------------------------------------------------------------------
     def new_document(self) -> None:
         dialog = DocumentDialog(self, lambda kind, title: rules.save_document(kind, title))
         if dialog.exec():
-            self._after(None, dialog.result_row.kind)
+            self.reload(dialog.result_row.kind)
 
     def rename(self) -> None:
         document = self.document()
@@ -198,7 +191,7 @@ class RulesPage(QWidget):
             dialog = DocumentDialog(self, lambda kind, title: rules.save_document(kind, title, document.id),
                                     document)
             if dialog.exec():
-                self._after(None, dialog.result_row.kind)
+                self.reload(dialog.result_row.kind)
 
     def delete_document(self) -> None:
         document = self.document()
@@ -211,7 +204,7 @@ class RulesPage(QWidget):
         except TownOfficeError as exc:
             warn(self, "不能删除", exc)
             return
-        self._after(None)
+        self.reload()
 
     def print_in_force(self) -> None:
         document = self.document()
@@ -233,7 +226,7 @@ class RulesPage(QWidget):
         except TownOfficeError as exc:
             warn(self, "无法新建版本", exc)
             return
-        self._after(created, document.kind)
+        self.reload(document.kind, created.id)
         self.edit_version()
 
     def _use_starting_draft(self) -> bool:
@@ -251,7 +244,7 @@ class RulesPage(QWidget):
         if version:
             dialog = RuleVersionDialog(self, rules.get_version(version.id))
             dialog.exec()
-            self._after(version, self.document().kind)
+            self.reload(self.document().kind, version.id)
 
     def adopt(self) -> None:
         document, version = self.document(), self.version()
@@ -264,13 +257,13 @@ class RulesPage(QWidget):
         dialog = AdoptDialog(self, document.title, version, held, previous,
                              lambda data: rule_adoption.adopt(version.id, data))
         if dialog.exec():
-            self._after(version, document.kind)
+            self.reload(document.kind, version.id)
 
     def repeal(self) -> None:
         document, version = self.document(), self.version()
         if version and RepealDialog(self, document.title, version,
                                     lambda on, reason: rule_adoption.repeal(version.id, on, reason)).exec():
-            self._after(version, document.kind)
+            self.reload(document.kind, version.id)
 
     def compare(self) -> None:
         document = self.document()
@@ -301,7 +294,8 @@ class RulesPage(QWidget):
             return
         ui_state.remember_folder("materials", str(Path(path).parent))
         try:
-            self._after(rules.attach_original(version.id, Path(path)), self.document().kind)
+            rules.attach_original(version.id, Path(path))
+            self.reload(self.document().kind, version.id)
         except TownOfficeError as exc:
             warn(self, "无法附加原件", exc)
 
@@ -322,7 +316,7 @@ class RulesPage(QWidget):
         except TownOfficeError as exc:
             warn(self, "不能删除", exc)
             return
-        self._after(None, document.kind)
+        self.reload(document.kind)
 
     def history(self) -> None:
         document = self.document()
