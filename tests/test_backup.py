@@ -242,6 +242,8 @@ def test_the_window_says_it_is_read_only(qtbot, made):
     rules_page.document_table.selectRow(4)  # a new selection must not bring the edit buttons back
     assert rules_page.preview_button.isEnabled() and rules_page.compare_button.isEnabled()
     assert not rules_page.new_version_button.isEnabled() and not rules_page.adopt_button.isEnabled()
+    window.show_page("年度考核")  # refreshing a page does not bring them back either
+    assert not window.assessment_page.compute_button.isEnabled()
 
 
 def test_two_backups_in_the_same_minute_get_their_own_names(made, data_folder, tmp_path):

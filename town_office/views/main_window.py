@@ -33,6 +33,7 @@ from town_office.views.training.page import TrainingPage
 from town_office.views.training.stats_page import TrainingStatsPage
 from town_office.views.visits.problems_page import ProblemsPage
 from town_office.views.visits.visits_page import VisitsPage
+from town_office.views.widgets.keep_disabled import KeepDisabled
 
 
 class MainWindow(QMainWindow):
@@ -141,13 +142,11 @@ class MainWindow(QMainWindow):
         self.auto_backup.timer.stop()
         self.setWindowTitle(f"{APP_NAME} — {label}")
         self.status_folder.setText(label)
+        self.keep_disabled = KeepDisabled(self)  # pages re-enable buttons on selection; this undoes it
         for _, page in self.pages:
-            if hasattr(page, "read_only"):  # pages that re-enable buttons on selection say so themselves
-                page.read_only = True
             for button in page.findChildren(QPushButton):
                 if not button.text().startswith(self.READ_ONLY_KEEPS):
-                    button.setEnabled(False)
-                    button.setToolTip("只读查看备份时不能修改")
+                    self.keep_disabled.keep(button, "只读查看备份时不能修改")
         for action in self.menuBar().findChildren(QAction):
             if "导入" in action.text():
                 action.setEnabled(False)

@@ -59,7 +59,6 @@ class RulesPage(QWidget):
         super().__init__(parent)
         self.documents = DocumentTableModel(self)
         self.versions = VersionTableModel(self)
-        self.read_only = False  # set by the main window when a backup is being viewed
         self.on = date_edit(date.today())
         self.today_button = QPushButton("今天")
         self.on_label = QLabel()
@@ -173,11 +172,6 @@ class RulesPage(QWidget):
         self.compare_button.setEnabled(bool(document) and len(document.versions) >= 2)
         self.open_button.setEnabled(has and bool(version.stored_path))
         self.delete_button.setEnabled(draft)
-        if self.read_only:  # viewing a backup: looking, comparing and printing only
-            for button in (self.new_document_button, self.rename_button, self.delete_document_button,
-                           self.new_version_button,
-                           self.adopt_button, self.repeal_button, self.attach_button, self.delete_button):
-                button.setEnabled(False)
 
     # --- documents -------------------------------------------------------------------------------
     def new_document(self) -> None:
