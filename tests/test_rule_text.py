@@ -112,3 +112,11 @@ def test_a_starting_draft_says_it_must_be_checked(current_term):
     version = rule_drafts.create_starting_draft("工作评议办法")
     assert "必须对照本省" in version.notes and version.status == "草案"
     assert version.articles == 12 and version.chapters == 5
+
+
+def test_articles_that_cite_numbers_are_found():
+    from town_office.services.rule_text import articles_citing_numbers
+
+    units = [RuleUnit(False, "甲。"), RuleUnit(False, "依照本办法第一条的规定办理。"), RuleUnit(True, "附则"),
+             RuleUnit(False, "本办法第一章自通过之日起施行。")]
+    assert articles_citing_numbers(units) == ("第二条",)

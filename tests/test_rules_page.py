@@ -183,3 +183,13 @@ def test_add_and_remove_a_document_of_the_towns_own(qtbot, current_term, monkeyp
     assert page.documents.rowCount() == 6
     page.document_table.selectRow(0)
     assert not page.delete_document_button.isEnabled()
+
+
+def test_moving_articles_warns_about_cited_numbers(qtbot, current_term):
+    version = rules.create_draft("视察调研办法", [RuleUnit(False, "甲。"), RuleUnit(False, "依照本办法第一条办理。")])
+    dialog = RuleVersionDialog(None, rules.get_version(version.id))
+    qtbot.addWidget(dialog)
+    assert dialog.citations.isHidden()
+    dialog.units.setCurrentRow(0)
+    dialog.move(1)
+    assert not dialog.citations.isHidden() and dialog.citations.text().startswith("第一条的条文中写有“第X条”")

@@ -14,8 +14,8 @@ from town_office.services.rule_types import VersionDetail
 
 
 def file_name(detail: VersionDetail) -> str:
-    """青石镇人民代表大会主席团议事规则（第2版）.pdf"""
-    return f"{detail.title}（{detail.version.label}）.pdf"
+    """青石镇人民代表大会主席团议事规则（第2版）.pdf (a name Windows accepts whatever the title holds)."""
+    return attachments.safe_name(f"{detail.title}（{detail.version.label}）.pdf")
 
 
 def version_to_print(kind: str, on: date | None = None) -> VersionDetail:

@@ -47,6 +47,15 @@ def number_units(units) -> tuple[NumberedUnit, ...]:
     return tuple(numbered)
 
 
+_REFERENCE = re.compile(rf"第{_NUMERAL}条")
+
+
+def articles_citing_numbers(units) -> tuple[str, ...]:
+    """Labels of the articles whose text cites another article by number (依照本办法第五条…):
+    those numbers do not follow when articles are inserted or removed, so the clerk checks them."""
+    return tuple(u.label for u in number_units(units) if not u.is_chapter and _REFERENCE.search(u.text))
+
+
 @dataclass(frozen=True)
 class ParsedText:
     units: tuple[RuleUnit, ...]

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.services import rules
-from town_office.services.rule_text import as_text, number_units, parse_text
+from town_office.services.rule_text import (
+    articles_citing_numbers,
+    as_text,
+    number_units,
+    parse_text,
+)
 from town_office.services.rule_types import RuleUnit, VersionDetail
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
@@ -129,6 +134,10 @@ class RuleVersionDialog(QDialog):
             widget.parentWidget().setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         splitter.parentWidget().setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.count_label = QLabel()
+        self.citations = QLabel()
+        self.citations.setWordWrap(True)
+        self.citations.setStyleSheet("color:#9a6700;")
+        self.citations.hide()
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.hide()
@@ -143,6 +152,7 @@ class RuleVersionDialog(QDialog):
         box = QVBoxLayout(self)
         box.addLayout(form, 1)
         box.addLayout(structure)
+        box.addWidget(self.citations)
         box.addLayout(bottom)
 
         self.units.currentRowChanged.connect(self._show_unit)
@@ -171,7 +181,7 @@ class RuleVersionDialog(QDialog):
         self.editor.setReadOnly(not self.editable)
         if self.editable:
             self.units.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-            self.units.model().rowsMoved.connect(lambda *_: self._relabel(True))
+            self.units.model().rowsMoved.connect(lambda *_: (self._relabel(True), self._renumbered()))
         else:
             self.general_error.setText("已通过的版本条文不能修改；需要修改时请在页面上点“新建版本”。")
             self.general_error.setStyleSheet("color:#666;")
@@ -240,6 +250,7 @@ class RuleVersionDialog(QDialog):
         item.setData(TEXT_ROLE, "")
         self.units.insertItem(row, item)
         self._relabel(True)
+        self._renumbered()
         self.units.setCurrentRow(row)
         self.editor.setFocus()
 
@@ -254,6 +265,7 @@ class RuleVersionDialog(QDialog):
             return
         self.units.takeItem(row)
         self._relabel(True)
+        self._renumbered()
         self.units.setCurrentRow(min(row, self.units.count() - 1))
 
     def move(self, delta: int) -> None:
@@ -264,7 +276,15 @@ class RuleVersionDialog(QDialog):
         item = self.units.takeItem(row)
         self.units.insertItem(target, item)
         self._relabel(True)
+        self._renumbered()
         self.units.setCurrentRow(target)
+
+    def _renumbered(self) -> None:
+        """After a change of order: say which articles cite others by number (they do not follow)."""
+        citing = articles_citing_numbers(self.unit_list())
+        self.citations.setText(f"{'、'.join(citing)}的条文中写有“第X条”，序号已重新编排，请核对所引用的条号是否仍然正确。"
+                               if citing else "")
+        self.citations.setVisible(bool(citing))
 
     def paste_all(self) -> None:
         dialog = PasteTextDialog(self, as_text(self.unit_list()))
