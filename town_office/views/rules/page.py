@@ -187,18 +187,22 @@ class RulesPage(QWidget):
             if dialog.exec():
                 self.reload(dialog.result_row.kind)
 
-    def delete_document(self) -> None:
-        document = self.document()
-        if not document or not document.id or not confirm(
-                self, "删除规则文件", f"删除《{document.title}》及其{len(document.versions)}个草案吗？\n"
-                                    "删除后不能恢复（备份中仍有）。"):
+    def _remove(self, title: str, what: str, remove, keep_kind: str | None = None) -> None:
+        """Ask first (取消 is the default), then remove; a refusal is shown and nothing changes."""
+        if not confirm(self, title, f"删除{what}吗？\n删除后不能恢复（备份中仍有）。"):
             return
         try:
-            rules.delete_document(document.id)
+            remove()
         except TownOfficeError as exc:
             warn(self, "不能删除", exc)
             return
-        self.reload()
+        self.reload(keep_kind)
+
+    def delete_document(self) -> None:
+        document = self.document()
+        if document and document.id:
+            self._remove("删除规则文件", f"《{document.title}》及其{len(document.versions)}个草案",
+                         lambda: rules.delete_document(document.id))
 
     def print_in_force(self) -> None:
         document = self.document()
@@ -300,17 +304,9 @@ class RulesPage(QWidget):
 
     def delete_draft(self) -> None:
         document, version = self.document(), self.version()
-        if not version or version.adopted:
-            return
-        if not confirm(self, "删除草案", f"删除《{document.title}》{version.label}（草案）及其全部条文吗？\n"
-                                       "删除后不能恢复（备份中仍有）。"):
-            return
-        try:
-            rules.delete_draft(version.id)
-        except TownOfficeError as exc:
-            warn(self, "不能删除", exc)
-            return
-        self.reload(document.kind)
+        if version and not version.adopted:
+            self._remove("删除草案", f"《{document.title}》{version.label}（草案）及其全部条文",
+                         lambda: rules.delete_draft(version.id), document.kind)
 
     def history(self) -> None:
         document = self.document()
