@@ -42,6 +42,8 @@ make_venv() {
   local stamp="$VENV/.installed-pyproject"
   if ! cmp -s pyproject.toml "$stamp"; then
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+    # PySide6-Pdf (6.12 only) would hold Qt at the faulty 6.12.0; QtPdf now comes with PySide6-Addons.
+    "$VENV/bin/python" -m pip uninstall -y -q PySide6-Pdf >/dev/null 2>&1 || true
     "$VENV/bin/python" -m pip install -q -e ".[test]"
     cp pyproject.toml "$stamp"
   fi

@@ -31,7 +31,7 @@ def test_the_house_exists():
         assert (PACKAGE / part).exists(), part
 
 
-@pytest.mark.parametrize("path", modules("models", "services", "reports", "demo", "cli.py", "paths.py", "backup.py",
+@pytest.mark.parametrize("path", modules("models", "services", "reports", "demo", "cli.py", "paths.py", "backup.py", "backup_files.py", "file_safety.py",
                                          "errors.py", "resources.py", "__init__.py"),
                          ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_no_qt_below_views(path):

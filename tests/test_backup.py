@@ -3,18 +3,22 @@ connection writes, every kind of damage refused with its reason, a failed restor
 untouched, rotation across simulated days, and a full destination leaving nothing that verifies."""
 
 import errno
+import hashlib
+import json
 import os
 import sqlite3
 import threading
+import tracemalloc
 import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from town_office import backup
+from town_office import backup, backup_files
 from town_office.backup import BackupError, create_backup, restore_backup, verify_backup
 from town_office.errors import StorageError
+from town_office.file_safety import sha256_of
 from town_office.models import database, open_database
 from town_office.paths import DataFolder
 
@@ -187,8 +191,8 @@ def test_rotation_keeps_seven_days_four_weeks_twelve_months(tmp_path):
             when = start - timedelta(days=days, hours=18 - hour)
             (tmp_path / backup.file_name("青石镇", when, backup.AUTO_REASON)).write_bytes(b"x")
     (tmp_path / backup.file_name("青石镇", start - timedelta(days=500), "恢复前自动备份")).write_bytes(b"x")
-    backup.rotate(tmp_path)
-    kept = sorted(backup.stamp_of(p) for p in tmp_path.glob("*自动备份_*") if "恢复前" not in p.name)
+    backup_files.rotate(tmp_path)
+    kept = sorted(backup_files.stamp_of(p) for p in tmp_path.glob("*自动备份_*") if "恢复前" not in p.name)
     days = {k.date() for k in kept}
     assert all((start - timedelta(days=d)).date() in days for d in range(7))  # 7 daily
     assert len({k.isocalendar()[:2] for k in kept}) >= 4
@@ -253,7 +257,7 @@ def test_two_backups_in_the_same_minute_get_their_own_names(made, data_folder, t
     second = create_backup(db, data_folder, tmp_path / "同一分钟", now=when.replace(second=40))
     assert first.name == "青石镇人大_备份_20261122_0930.tobak"
     assert second.name == "青石镇人大_备份_20261122_0930-2.tobak"
-    assert backup.stamp_of(second) == datetime(2026, 11, 22, 9, 30)
+    assert backup_files.stamp_of(second) == datetime(2026, 11, 22, 9, 30)
 
 
 def _stick_that_fills_up(monkeypatch, after_bytes: int):
@@ -285,7 +289,7 @@ def _stick_that_fills_up(monkeypatch, after_bytes: int):
         handle = real_open(path, mode, *args, **kwargs)
         return Filling(handle) if "w" in mode else handle
 
-    monkeypatch.setattr(backup, "open", fake_open, raising=False)
+    monkeypatch.setattr(backup_files, "open", fake_open, raising=False)
 
 
 def test_copying_to_a_stick_that_runs_out_of_space_leaves_nothing_that_verifies(made, tmp_path,
@@ -294,7 +298,7 @@ def test_copying_to_a_stick_that_runs_out_of_space_leaves_nothing_that_verifies(
     stick = tmp_path / "U盘"
     _stick_that_fills_up(monkeypatch, after_bytes=local.stat().st_size // 3)
     with pytest.raises(StorageError, match="空间是否足够"):
-        backup.copy_verified(local, stick)
+        backup_files.copy_verified(local, stick)
     assert list(stick.iterdir()) == []
     monkeypatch.undo()
     for leftover in stick.rglob("*"):
@@ -305,15 +309,78 @@ def test_copying_to_a_stick_that_runs_out_of_space_leaves_nothing_that_verifies(
 
 def test_a_stick_that_reads_back_differently_is_refused(made, tmp_path, monkeypatch):
     local, _ = made
-    real_sha = backup.sha256_of
-    monkeypatch.setattr(backup, "sha256_of", lambda p: "0" * 64 if p.name.endswith(".part") else real_sha(p))
+    real_sha = backup_files.sha256_of
+    monkeypatch.setattr(backup_files, "sha256_of", lambda p: "0" * 64 if p.name.endswith(".part") else real_sha(p))
     with pytest.raises(StorageError, match="读回"):
-        backup.copy_verified(local, tmp_path / "坏U盘")
+        backup_files.copy_verified(local, tmp_path / "坏U盘")
     assert list((tmp_path / "坏U盘").iterdir()) == []
 
 
 def test_copying_to_a_stick_reads_back_the_same_checksum(made, tmp_path):
     local, _ = made
-    path, checksum = backup.copy_verified(local, tmp_path / "U盘")
-    assert path.name == local.name and checksum == backup.sha256_of(local) == backup.sha256_of(path)
+    path, checksum = backup_files.copy_verified(local, tmp_path / "U盘")
+    assert path.name == local.name and checksum == sha256_of(local) == sha256_of(path)
     assert verify_backup(path).sha256 == checksum
+
+
+def _with_database(path: Path, out: Path, image: bytes) -> Path:
+    """The backup with another database image and a manifest that agrees with it (a forged or
+    badly written backup that only the database checks can catch)."""
+    def change(name, data):
+        if name == "database.sqlite3":
+            return image
+        if name == "manifest.json":
+            manifest = json.loads(data)
+            manifest["members"]["database.sqlite3"] = {
+                "sha256": hashlib.sha256(image).hexdigest(), "size": len(image)}
+            return json.dumps(manifest).encode()
+        return data
+    return _rewrite(path, out, change)
+
+
+def test_a_damaged_database_with_a_matching_manifest_is_refused(made, data_folder, tmp_path):
+    path, _ = made
+    with zipfile.ZipFile(path) as archive:
+        image = bytearray(archive.read("database.sqlite3"))
+    page = int.from_bytes(image[16:18], "big")
+    for number in range(2, 12):  # b-tree page headers no longer say what kind of page they are
+        image[(number - 1) * page] = 0xFF
+    damaged = _with_database(path, tmp_path / "forged.tobak", bytes(image))
+    with pytest.raises(BackupError, match="完整性检查|已损坏"):
+        verify_backup(damaged)
+    assert not list(data_folder.root.glob(".verify_*")), "the scratch copy is removed"
+
+
+@pytest.fixture
+def big_backup(demo_town, data_folder, tmp_path):
+    """A backup of a 24 MB database: reading it whole costs at least 24 MB of Python memory;
+    streamed, the peak stays at a few 1 MB blocks."""
+    demo_town.execute_sql("CREATE TABLE filler (data BLOB)")
+    demo_town.execute_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                          " INSERT INTO filler SELECT randomblob(8000) FROM n")
+    return create_backup(demo_town, data_folder, tmp_path / "u盘")
+
+
+def _peak_memory(work) -> tuple[object, int]:
+    tracemalloc.start()
+    try:
+        result = work()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_verify_streams_the_database_instead_of_holding_it(big_backup, data_folder):
+    info, peak = _peak_memory(lambda: verify_backup(big_backup, None, data_folder.root))
+    assert info.counts["filler"] == 3000
+    assert peak < 8 * 1024 * 1024, f"verify held {peak >> 20} MB"
+    assert not list(data_folder.root.glob(".verify_*"))
+
+
+def test_extract_streams_and_restores_the_same_bytes(big_backup, tmp_path):
+    target = tmp_path / "unpacked"
+    _, peak = _peak_memory(lambda: backup.extract(big_backup, None, target))
+    with zipfile.ZipFile(big_backup) as archive:
+        expected = archive.read("database.sqlite3")
+    assert (target / "town_office.sqlite3").read_bytes() == expected
+    assert peak < 8 * 1024 * 1024, f"extract held {peak >> 20} MB"

@@ -7,8 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
-from town_office import backup
+from town_office import backup, backup_files
 from town_office.errors import StorageError
+from town_office.file_safety import sha256_of
 from town_office.services import handoff
 
 TODAY = date(2026, 11, 22)
@@ -28,7 +29,7 @@ def test_every_listed_file_is_there_with_its_checksum(package, tmp_path):
     assert on_stick == listed | {handoff.SHEET_NAME}
     for line in package.sheet.files:
         path = folder / line.name
-        assert path.stat().st_size == line.size and backup.sha256_of(path) == line.sha256
+        assert path.stat().st_size == line.size and sha256_of(path) == line.sha256
     minutes = sorted(n for n in listed if n.startswith("会议纪要/"))
     assert minutes == sorted(f"会议纪要/青石镇第十九届人大主席团第{n}次会议_会议纪要.pdf"
                              for n in ("十七", "十八", "十九"))
@@ -73,7 +74,7 @@ def test_the_handoff_sheet_lists_contents_counts_checksum_and_signatures(package
 
 
 def test_a_stick_that_fills_up_leaves_no_package(demo_town, tmp_path, monkeypatch):
-    real_copy, copied = backup.copy_verified, []
+    real_copy, copied = backup_files.copy_verified, []
 
     def filling(local, dest_dir):
         if len(copied) == 3:
@@ -81,7 +82,7 @@ def test_a_stick_that_fills_up_leaves_no_package(demo_town, tmp_path, monkeypatc
         copied.append(local)
         return real_copy(local, dest_dir)
 
-    monkeypatch.setattr(backup, "copy_verified", filling)
+    monkeypatch.setattr(backup_files, "copy_verified", filling)
     with pytest.raises(StorageError, match="空间是否足够"):
         handoff.build_package(tmp_path / "U盘", 2026, None, today=TODAY)
     assert list((tmp_path / "U盘").iterdir()) == []

@@ -70,7 +70,7 @@ def run_viewer(backup_file: str, password: str | None) -> int:
     app = ensure_application()
     target = folder.root / "viewing" / datetime.now().strftime("%Y%m%d%H%M%S%f")
     try:
-        info = verify_backup(Path(backup_file), password)
+        info = verify_backup(Path(backup_file), password, folder.root)
         extract(Path(backup_file), password, target)
         open_database(target / "town_office.sqlite3", target / "backups")
         database.close()

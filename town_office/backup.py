@@ -1,4 +1,5 @@
-"""Backups: create, verify, restore and rotate ``.tobak`` files. Qt-free.
+"""Backups: create, verify and restore ``.tobak`` files (rotation and the copy to a stick are in
+``backup_files``). Qt-free.
 
 A backup is one zip: ``database.sqlite3`` (a snapshot taken with SQLite's online backup API and
 checked with integrity_check, never a copy of the live file), every attached file under
@@ -20,7 +21,8 @@ import sqlite3
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,13 +31,20 @@ import pyzipper
 
 from town_office import __version__
 from town_office.errors import StorageError, TownOfficeError
-from town_office.paths import DataFolder
+from town_office.file_safety import (
+    CHUNK,
+    fsync_dir,
+    fsync_file,
+    remove_quietly,
+    sha256_of,
+    storage_error,
+)
+from town_office.paths import DataFolder, resolve_data_folder
 
 SUFFIX = ".tobak"
 MANIFEST, DATABASE_MEMBER, ATTACHMENTS = "manifest.json", "database.sqlite3", "attachments/"
 AUTO_REASON, BEFORE_RESTORE = "自动备份", "恢复前自动备份"
 BEFORE_IMPORT, BEFORE_UPGRADE = "导入前自动备份", "升级前自动备份"
-CHUNK = 1 << 20
 
 
 class BackupError(TownOfficeError):
@@ -57,38 +66,6 @@ class BackupInfo:
     size: int
     sha256: str
     encrypted: bool
-
-
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, read in 1 MB blocks (the one checksum helper of the program)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def storage_error(dest_dir: Path, exc: OSError) -> StorageError:
-    """The message for a destination that cannot be written (full, removed, read-only)."""
-    return StorageError(f"无法写入 {dest_dir}：{exc.strerror or exc}。请检查U盘是否已拔出、空间是否足够或是否只读。")
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open folders; NTFS journals the rename
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def file_name(town: str, when: datetime, reason: str = "", copy: int = 1) -> str:
@@ -188,26 +165,19 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
                     if progress:
                         progress(done, len(members) + 1)
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            _fsync(partial)
-            verify_backup(partial, password)
+            fsync_file(partial)
+            verify_backup(partial, password, Path(tmp))
             os.replace(partial, final)
-            _fsync_dir(dest_dir)
+            fsync_dir(dest_dir)
         except OSError as exc:
-            _remove_quietly(partial)
+            remove_quietly(partial)
             raise storage_error(dest_dir, exc) from exc
         except BaseException:
-            _remove_quietly(partial)
+            remove_quietly(partial)
             raise
     if progress:
         progress(len(members) + 1, len(members) + 1)
     return final
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def _open(path: Path, password: str | None):
@@ -220,9 +190,12 @@ def _open(path: Path, password: str | None):
     return archive
 
 
-def _read(archive, name: str, encrypted: bool, password: str | None) -> bytes:
+def _blocks(archive, name: str, encrypted: bool, password: str | None) -> Iterator[bytes]:
+    """A member's bytes in 1 MB blocks, so that a database of any size is never held in memory."""
     try:
-        return archive.read(name)
+        with archive.open(name) as member:
+            while block := member.read(CHUNK):
+                yield block
     except RuntimeError as exc:  # zipfile: password required / bad password
         if not password:
             raise BackupError("这个备份设有密码，请输入密码。") from exc
@@ -233,9 +206,23 @@ def _read(archive, name: str, encrypted: bool, password: str | None) -> bytes:
         raise BackupError(f"备份中的“{name}”已损坏（校验失败）。") from exc
 
 
-def verify_backup(path: Path, password: str | None = None) -> BackupInfo:
+def _copy_member(archive, name: str, encrypted: bool, password: str | None, out=None):
+    """Read a member through once: its SHA-256 and size, written to the open file ``out`` if given."""
+    digest, size = hashlib.sha256(), 0
+    for block in _blocks(archive, name, encrypted, password):
+        digest.update(block)
+        size += len(block)
+        if out is not None:
+            out.write(block)
+    return digest.hexdigest(), size
+
+
+def verify_backup(path: Path, password: str | None = None, work_dir: Path | None = None) -> BackupInfo:
     """Check a backup completely: readable zip, manifest, every member's SHA-256 and size, the
     database's integrity_check and foreign_key_check, and a schema this program knows.
+
+    Every member is streamed; the database is checked in a scratch copy in ``work_dir`` (default:
+    this run's data folder, never the system's temporary folder), removed afterwards.
 
     Raises:
         BackupError: with the reason in Chinese (wrong password, damaged file, member missing,
@@ -250,7 +237,7 @@ def verify_backup(path: Path, password: str | None = None) -> BackupInfo:
             raise BackupError("备份文件缺少清单（manifest.json），可能不是本程序的备份或已损坏。")
         encrypted = any(info.flag_bits & 0x1 for info in archive.infolist())
         try:
-            manifest = json.loads(_read(archive, MANIFEST, encrypted, password).decode("utf-8"))
+            manifest = json.loads(b"".join(_blocks(archive, MANIFEST, encrypted, password)))
             expected = manifest["members"]
         except (ValueError, KeyError, TypeError) as exc:
             raise BackupError("备份清单已损坏，无法核对。") from exc
@@ -260,27 +247,50 @@ def verify_backup(path: Path, password: str | None = None) -> BackupInfo:
         if manifest.get("schema_version", 0) > SCHEMA_VERSION:
             raise BackupError(f"这个备份由较新版本的程序生成（数据库结构第{manifest['schema_version']}版），"
                               f"本程序只认识到第{SCHEMA_VERSION}版，请先升级程序。")
+        scratch = Path(work_dir or resolve_data_folder().ensure().root)
         for name, facts in expected.items():
-            data = _read(archive, name, encrypted, password)
-            if len(data) != facts["size"] or hashlib.sha256(data).hexdigest() != facts["sha256"]:
-                raise BackupError(f"备份中的“{name}”与清单不符（校验值不同），文件已损坏。")
-            if name == DATABASE_MEMBER:
-                _check_database(data)
+            with _scratch_copy(scratch, name == DATABASE_MEMBER) as (out, copy):
+                checksum, size = _copy_member(archive, name, encrypted, password, out)
+                if size != facts["size"] or checksum != facts["sha256"]:
+                    raise BackupError(f"备份中的“{name}”与清单不符（校验值不同），文件已损坏。")
+                if copy is not None:
+                    out.close()
+                    _check_database(copy)
     return BackupInfo(path, datetime.fromisoformat(manifest["created_at"]), manifest.get("town", ""),
                       manifest.get("term", ""), manifest.get("reason", ""),
                       manifest.get("program_version", ""), manifest.get("schema_version", 0),
                       manifest.get("counts", {}), path.stat().st_size, sha256_of(path), encrypted)
 
 
-def _check_database(image: bytes) -> None:
-    """integrity_check and foreign_key_check on the database image, in memory: the clerk's data is
-    never written to the system's temporary folder."""
-    image = bytearray(image)
-    if image[18:20] == b"\x02\x02":  # WAL mode cannot be opened in memory; the pages are the same
-        image[18:20] = b"\x01\x01"
-    conn = sqlite3.connect(":memory:")
+@contextmanager
+def _scratch_copy(folder: Path, wanted: bool):
+    """(open file, its path) of a scratch file in ``folder`` when ``wanted``, else (None, None);
+    the file is removed on the way out whatever happens."""
+    if not wanted:
+        yield None, None
+        return
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".verify_", suffix=".sqlite3",
+                                         delete=False)
     try:
-        conn.deserialize(bytes(image))
+        with handle:
+            yield handle, Path(handle.name)
+    finally:
+        remove_quietly(Path(handle.name))
+
+
+def _check_database(copy: Path) -> None:
+    """integrity_check and foreign_key_check on a scratch copy of the database, opened read-only
+    and immutable (no journal or WAL files beside it)."""
+    with open(copy, "r+b") as handle:  # WAL mode needs a -shm file; the pages are the same
+        handle.seek(18)
+        if handle.read(2) == b"\x02\x02":
+            handle.seek(18)
+            handle.write(b"\x01\x01")
+    try:
+        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.DatabaseError as exc:
+        raise BackupError("备份中的数据库已损坏，无法打开。") from exc
+    try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
@@ -309,7 +319,10 @@ def extract(path: Path, password: str | None, target: Path) -> None:
             else:
                 continue
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(_read(archive, name, encrypted, password))
+            with open(out, "wb") as handle:
+                _copy_member(archive, name, encrypted, password, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
 
 
 def restore_backup(path: Path, folder: DataFolder, password: str | None, close_db: Callable[[], None],
@@ -325,7 +338,7 @@ def restore_backup(path: Path, folder: DataFolder, password: str | None, close_d
     """
     from town_office.paths import DATABASE_FILE
 
-    verify_backup(path, password)
+    verify_backup(path, password, folder.root)
     staging = folder.root / f".restore_{datetime.now():%Y%m%d%H%M%S}"
     aside = folder.root / f".replaced_{datetime.now():%Y%m%d%H%M%S}"
     try:
@@ -360,102 +373,3 @@ def restore_backup(path: Path, folder: DataFolder, password: str | None, close_d
 def _move_out_of_the_way(path: Path, into: Path) -> None:
     into.mkdir(parents=True, exist_ok=True)
     os.replace(path, into / f"failed_{path.name}")
-
-
-# --- automatic backups and rotation ------------------------------------------------------------
-
-
-def list_backups(folder: Path) -> list[Path]:
-    """Backup files in ``folder``, newest first."""
-    if not Path(folder).exists():
-        return []
-    return sorted(Path(folder).glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def rotation_keeps(stamps: list[tuple[Path, datetime]], daily: int, weekly: int,
-                   monthly: int) -> set[Path]:
-    """Which automatic backups rotation keeps: the newest of each of the last ``daily`` days,
-    ``weekly`` ISO weeks and ``monthly`` months."""
-    keep: set[Path] = set()
-    newest_first = sorted(stamps, key=lambda s: s[1], reverse=True)
-    for count, key in ((daily, lambda d: d.date()), (weekly, lambda d: d.isocalendar()[:2]),
-                       (monthly, lambda d: (d.year, d.month))):
-        seen = []
-        for path, when in newest_first:
-            bucket = key(when)
-            if bucket in seen:
-                continue
-            if len(seen) >= count:
-                break
-            seen.append(bucket)
-            keep.add(path)
-    return keep
-
-
-def stamp_of(path: Path) -> datetime | None:
-    """The time in a backup's file name (…_YYYYMMDD_HHMM[-N].tobak)."""
-    try:
-        day, clock = path.stem.split("_")[-2:]
-        return datetime.strptime(day + clock.split("-")[0], "%Y%m%d%H%M")
-    except ValueError:
-        return None
-
-
-def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
-    """Delete automatic backups that rotation no longer keeps; returns the deleted ones. Backups
-    taken for another reason (before an upgrade, import or restore, or by hand) are never touched."""
-    automatic = [(p, stamp_of(p)) for p in list_backups(folder) if f"_{AUTO_REASON}_" in p.name]
-    automatic = [(p, w) for p, w in automatic if w is not None]
-    keep = rotation_keeps(automatic, daily, weekly, monthly)
-    removed = []
-    for path, _ in automatic:
-        if path not in keep:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
-
-
-# --- the USB hand-off --------------------------------------------------------------------------
-
-
-def copy_verified(local: Path, dest_dir: Path) -> tuple[Path, str]:
-    """Copy a verified backup to a stick: written as ``.part``, flushed, read back and compared by
-    SHA-256, and only then renamed. Returns the path on the stick and the checksum.
-
-    Raises:
-        StorageError: the stick is full, removed or read-only, or the copy reads back differently;
-            nothing that looks like a backup is left on it.
-    """
-    local, dest_dir = Path(local), Path(dest_dir)
-    expected = sha256_of(local)
-    final = dest_dir / local.name
-    partial = final.with_name(final.name + ".part")
-    try:
-        dest_dir.mkdir(parents=True, exist_ok=True)
-        with open(local, "rb") as source, open(partial, "wb") as target:
-            for block in iter(lambda: source.read(CHUNK), b""):
-                target.write(block)
-            target.flush()
-            os.fsync(target.fileno())
-        if sha256_of(partial) != expected:
-            raise StorageError("写入U盘后读回的内容与原备份不一致，U盘可能有坏块，请换一个U盘。")
-        os.replace(partial, final)
-        _fsync_dir(dest_dir)
-    except OSError as exc:
-        _remove_quietly(partial)
-        raise storage_error(dest_dir, exc) from exc
-    except BaseException:
-        _remove_quietly(partial)
-        raise
-    return final, expected
-
-
-def changes_marker(db) -> int:
-    """Grows with every change the clerk makes (each write leaves an audit row)."""
-    return db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM audit_entry").fetchone()[0]
-
-
-def reason_of(path: Path) -> str:
-    """The reason in a backup's file name (备份 / 自动备份 / 恢复前自动备份 / 导入前自动备份 …)."""
-    parts = path.stem.split("_")
-    return parts[1] if len(parts) >= 4 else "备份"

@@ -195,7 +195,8 @@ def _cmd_verify(args) -> int:
     from town_office.backup import BackupError, verify_backup
 
     try:
-        info = verify_backup(args.file, _password(args))
+        scratch = resolve_data_folder(args.data_dir).ensure().root
+        info = verify_backup(args.file, _password(args), scratch)
     except BackupError as exc:
         print(f"备份不可用：{exc}", file=sys.stderr)
         return 1

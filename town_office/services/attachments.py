@@ -10,8 +10,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from town_office.backup import sha256_of
 from town_office.errors import StorageError
+from town_office.file_safety import sha256_of
 from town_office.models.db import database
 from town_office.paths import DataFolder
 

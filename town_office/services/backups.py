@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from town_office import backup
+from town_office import backup, backup_files
 from town_office.models import open_database
 from town_office.models.db import database
 from town_office.paths import DataFolder
@@ -44,20 +44,20 @@ def backup_to_stick(dest_dir: Path, password: str | None,
     """Build and verify the backup in the data folder's backups/, then copy it to the stick and read
     it back; returns the path on the stick and its SHA-256."""
     local = backup_now(None, password, "报送备份", progress)
-    return backup.copy_verified(local, Path(dest_dir))
+    return backup_files.copy_verified(local, Path(dest_dir))
 
 
 def list_local_backups() -> list[BackupFileRow]:
     rows = []
-    for path in backup.list_backups(data_folder().backups):
+    for path in backup_files.list_backups(data_folder().backups):
         stat = path.stat()
-        rows.append(BackupFileRow(path, backup.stamp_of(path) or datetime.fromtimestamp(stat.st_mtime),
-                                  stat.st_size, backup.reason_of(path)))
+        rows.append(BackupFileRow(path, backup_files.stamp_of(path) or datetime.fromtimestamp(stat.st_mtime),
+                                  stat.st_size, backup_files.reason_of(path)))
     return rows
 
 
 def verify(path: Path, password: str | None = None) -> backup.BackupInfo:
-    return backup.verify_backup(Path(path), password)
+    return backup.verify_backup(Path(path), password, data_folder().root)
 
 
 def current_counts() -> dict[str, int]:
@@ -80,7 +80,7 @@ def restore(path: Path, password: str | None = None) -> Path | None:
 
 
 def changes_marker() -> int:
-    return backup.changes_marker(database.obj)
+    return backup_files.changes_marker(database.obj)
 
 
 def automatic_backup(since_marker: int | None) -> tuple[int, Path | None]:
@@ -94,6 +94,6 @@ def automatic_backup(since_marker: int | None) -> tuple[int, Path | None]:
         return marker, None
     settings = get_settings()
     path = backup_now(reason=backup.AUTO_REASON)
-    backup.rotate(data_folder().backups, settings.backup_keep_daily, settings.backup_keep_weekly,
+    backup_files.rotate(data_folder().backups, settings.backup_keep_daily, settings.backup_keep_weekly,
                   settings.backup_keep_monthly)
     return marker, path

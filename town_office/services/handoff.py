@@ -4,7 +4,7 @@ workbook, every deputy's 履职档案 and the rule documents in force at the yea
 移交清单 listing every file with its checksum, the record counts and lines for both signatures.
 
 Everything is made in a temporary folder inside the data folder first; then each file is copied to
-the stick and read back (``backup.copy_verified``) into ``<name>.part``, which is renamed only when
+the stick and read back (``backup_files.copy_verified``) into ``<name>.part``, which is renamed only when
 all of it is there. A full or removed stick leaves no package that looks complete.
 """
 
@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from town_office import backup
+from town_office import backup, backup_files
 from town_office.errors import StorageError, TownOfficeError
+from town_office.file_safety import sha256_of, storage_error
 from town_office.reports.handoff_paper import render_handoff_pdf
 from town_office.services import (
     archive_papers,
@@ -147,7 +148,7 @@ def build_package(dest_dir: Path, year: int | None = None, password: str | None 
         made, missing = _readable_copies(settings.town_name, year, staging, today)
         lines = [PackageFile(local_backup.name, "数据备份（可恢复或只读查看）", info.size, info.sha256)]
         lines += [PackageFile(path.relative_to(staging).as_posix(), what, path.stat().st_size,
-                              backup.sha256_of(path)) for path, what in made]
+                              sha256_of(path)) for path, what in made]
         sheet = HandoffSheet(settings.town_name, settings.county_name, year, today, tuple(lines),
                              tuple(missing), info.counts, local_backup.name, info.sha256, info.encrypted)
         render_handoff_pdf(sheet, staging / SHEET_NAME)
@@ -158,7 +159,7 @@ def build_package(dest_dir: Path, year: int | None = None, password: str | None 
         partial = final.with_name(final.name + ".part")
         try:
             for done, (path, sub) in enumerate(to_copy, start=1):
-                backup.copy_verified(path, partial / sub if sub not in ("", ".") else partial)
+                backup_files.copy_verified(path, partial / sub if sub not in ("", ".") else partial)
                 if progress:
                     progress(done, len(to_copy))
             os.replace(partial, final)
@@ -166,5 +167,5 @@ def build_package(dest_dir: Path, year: int | None = None, password: str | None 
             shutil.rmtree(partial, ignore_errors=True)
             if isinstance(exc, StorageError):
                 raise
-            raise backup.storage_error(Path(dest_dir), exc) from exc
+            raise storage_error(Path(dest_dir), exc) from exc
     return HandoffPackage(final, final / local_backup.name, sheet)
