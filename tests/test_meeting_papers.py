@@ -84,7 +84,9 @@ def test_signin_sheet_after_the_meeting_counts_and_notes_leave(meeting, tmp_path
 
 
 def test_record(meeting, tmp_path):
+    meetings.mark_held(meeting.id)
     text, _ = _paper("record", meeting, tmp_path)
+    assert "草稿" not in text
     assert_in_order(text, "测试镇第十九届人大主席团第一次会议记录",
                     "时间：2026年3月28日（星期六）上午9:00至上午11:30", "地点：镇人民政府三楼会议室",
                     "主持人：王建国", "记录人：陈晓燕", "出席：王建国、李春梅、刘𬌗、赵刚",
@@ -97,7 +99,9 @@ def test_record(meeting, tmp_path):
 
 
 def test_minutes(meeting, tmp_path):
+    meetings.mark_held(meeting.id)
     text, _ = _paper("minutes", meeting, tmp_path)
+    assert "草稿" not in text
     assert_in_order(text, "测试镇人大主席团会议纪要", "第1期", "测试镇人大主席团", "2026年3月28日",
                     "2026年3月28日，测试镇第十九届人大主席团第一次会议在镇人民政府三楼会议室召开",
                     "会议由王建国主持，应到5人，实到4人，符合法定人数",
@@ -116,3 +120,19 @@ def test_the_minutes_header_is_red(meeting, tmp_path):
     content = PdfReader(str(out)).pages[0].get_contents().get_data().decode("latin-1")
     assert ".901961 0 .070588 rg" in content  # #E60012 fill for the masthead
     assert ".901961 0 .070588 RG" in content  # and stroke for the red rule
+
+
+@pytest.mark.parametrize("kind", ["record", "minutes"])
+def test_papers_of_a_meeting_not_held_are_drafts_that_state_no_attendance(meeting, tmp_path, kind):
+    from pypdf import PdfReader
+
+    text, out = _paper(kind, meeting, tmp_path)
+    assert "（草稿）" in text
+    for fact in ("实到", "符合法定人数", "未达到法定人数", "出席：王建国", "请假：孙丽"):
+        assert fact not in text, fact
+    assert "会议召开后" in text
+    reader = PdfReader(str(out))
+    assert all("样稿" in page.extract_text() for page in reader.pages)
+    meetings.mark_held(meeting.id)
+    text, out = _paper(kind, meeting, tmp_path)
+    assert "草稿" not in text and "样稿" not in text and "实到4人" in text

@@ -278,3 +278,80 @@ def test_a_meeting_in_preparation_can_be_deleted_but_not_a_held_one(make_meeting
     held = _held(make_meeting)
     with pytest.raises(ValidationError):
         meetings.delete_meeting(held.id)
+
+
+def test_a_finalised_meeting_is_locked_on_every_path(make_meeting, tmp_path):
+    source = tmp_path / "材料.docx"
+    source.write_bytes(b"x")
+    meeting = make_meeting()
+    meeting = meeting_agenda.add_item(meeting.id, AgendaItemInput("甲", decision="同意"))
+    meeting = meeting_agenda.add_item(meeting.id, AgendaItemInput("乙"))
+    meeting = meeting_agenda.add_material(meeting.items[0].id, source)
+    followup = _followup(meeting)
+    meeting = meeting_papers.finalise(meetings.mark_held(meeting.id).id)
+    first, second = meeting.items
+    attempts = {
+        "reorder": lambda: meeting_agenda.reorder(meeting.id, [second.id, first.id]),
+        "move": lambda: meeting_agenda.move_item(second.id, -1),
+        "remove material": lambda: meeting_agenda.remove_material(first.materials[0].id),
+        "add material": lambda: meeting_agenda.add_material(first.id, source),
+        "delete item": lambda: meeting_agenda.delete_item(second.id),
+        "add follow-up": lambda: _followup(meeting, content="另一件事"),
+        "change follow-up": lambda: followups.update_followup(followup.id, FollowUpInput(
+            "改过的内容", date(2026, 6, 30), "镇村镇建设服务中心", "刘志远")),
+        "delete follow-up": lambda: followups.delete_followup(followup.id),
+    }
+    for name, attempt in attempts.items():
+        with pytest.raises(ValidationError, match="已定稿"):
+            attempt()
+        print(name, "refused")
+    after = meetings.get_meeting(meeting.id)
+    assert [i.title for i in after.items] == ["甲", "乙"]
+    assert len(after.items[0].materials) == 1
+    assert [f.content for f in after.items[0].followups] == ["完成白沙村道路硬化"]
+    # the follow-up's progress is still tracked after the 纪要 is final
+    assert followups.set_progress(followup.id, "办理中").status == "办理中"
+
+
+@pytest.mark.parametrize("reason", ["", "改", "修改", "啊啊啊啊", "1234", "。。。。", "改 改 改 改"])
+def test_reopening_needs_a_real_reason(make_meeting, reason):
+    meeting = meeting_papers.finalise(_held(make_meeting).id)
+    with pytest.raises(ValidationError) as caught:
+        meetings.reopen(meeting.id, reason)
+    assert caught.value.for_field("原因")
+    assert meetings.get_meeting(meeting.id).status == FINALISED
+    assert meetings.reopen(meeting.id, "更正请假原因").status == HELD  # four characters that say why
+
+
+def test_lowering_attendance_below_quorum_is_refused_while_a_decision_stands(make_meeting):
+    meeting = make_meeting()
+    meeting = meeting_agenda.add_item(meeting.id, AgendaItemInput("听取汇报"))
+    meeting = meeting_agenda.add_item(meeting.id, AgendaItemInput("审议要点", decision="原则同意"))
+    meeting = _set(meeting, 赵刚="absent")  # 4 of 5: still a quorum
+    with pytest.raises(ValidationError) as caught:
+        _set(meeting, 孙丽="病假", 刘𬌗="病假")  # 2 of 5: none
+    [problem] = caught.value.problems
+    assert "审议要点" in problem.field and "议定事项" in problem.message
+    assert "未达到法定人数" in problem.message
+    assert meetings.get_meeting(meeting.id).tally.present == 4  # nothing changed
+    # the boundary: 3 of 5 is more than half
+    assert _set(meeting, 孙丽="病假").tally.quorum_met
+
+
+def test_follow_ups_stand_in_the_way_of_losing_quorum(make_meeting):
+    meeting = meeting_agenda.add_item(make_meeting().id, AgendaItemInput("甲", decision="同意"))
+    _followup(meeting)
+    with pytest.raises(ValidationError) as caught:
+        _set(meeting, 赵刚="absent", 孙丽="病假", 刘𬌗="病假")
+    assert "督办事项" in caught.value.problems[0].message
+
+
+def test_minutes_of_an_inquorate_meeting_cannot_be_finalised(make_meeting):
+    meeting = meeting_agenda.add_item(make_meeting().id, AgendaItemInput("只听取汇报"))
+    meeting = _set(meeting, 赵刚="absent", 孙丽="病假", 刘𬌗="病假")
+    meetings.mark_held(meeting.id)
+    with pytest.raises(ValidationError) as caught:
+        meeting_papers.finalise(meeting.id)
+    assert "法定人数" in caught.value.for_field("出席情况")
+    assert meetings.get_meeting(meeting.id).status == HELD
+    assert not meetings.get_meeting(meeting.id).filed_minutes

@@ -67,6 +67,12 @@ def test_problem_status_machine(deputies):
     problems.close(row.id, "已清淤", date(2025, 10, 9))
     row = problems.feedback(row.id, date(2025, 10, 12), "电话", "不满意")
     assert (row.status, row.satisfaction, row.reopened) == ("办理中", "不满意", 1)
+    with pytest.raises(ValidationError, match="重新办理"):  # not against the rejected answer
+        problems.feedback(row.id, date(2025, 10, 13), "电话", "满意")
+    with pytest.raises(ValidationError) as caught:  # the same answer again, dated before the complaint
+        problems.close(row.id, "已清淤", date(2025, 10, 11))
+    assert caught.value.for_field("答复内容") and caught.value.for_field("答复日期")
+    assert problems.get_problem(row.id).status == "办理中"
     problems.close(row.id, "已重新清淤并加固渠堤", date(2025, 10, 20))
     row = problems.feedback(row.id, date(2025, 10, 22), "当面", "满意")
     assert row.status == "已反馈" and row.reopened == 1
@@ -106,7 +112,10 @@ def test_statistics_for_a_period(deputies):
     stats = problems.statistics(date(2025, 9, 1), date(2025, 9, 30))
     assert (stats.visits, stats.households, stats.collected) == (1, 4, 4)
     assert (stats.on_the_spot, stats.handed_on, stats.closed, stats.fed_back) == (1, 2, 2, 1)
-    assert stats.close_rate == 0.5 and stats.satisfaction_rate == 1.0
+    # 不满意 counts in the denominator: one of two judged problems was satisfied
+    assert (stats.with_feedback, stats.satisfied, stats.unsatisfied) == (2, 1, 1)
+    assert stats.close_rate == 0.5 and stats.satisfaction_rate == 0.5
+    assert "满意率50.0%" in stats.text
     assert "收集问题4条，现场解决1个" in stats.text
 
 

@@ -166,18 +166,36 @@ def _draw_page_number(canvas, doc) -> None:
     canvas.drawText(obj)
 
 
+DRAFT_MARK = "样稿"
+
+
+def _draw_draft_mark(canvas, doc) -> None:
+    """A light diagonal 样稿 across the page: a draft can never pass for the filed paper."""
+    font = font_book().primary[HEI]
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.28))
+    canvas.setFont(font, 120)
+    width, height = doc.pagesize
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -40, DRAFT_MARK)
+    canvas.restoreState()
+
+
 class Paper:
     """One paper being written: ``with Paper(out, "标题") as story: story += [...]``.
 
     On leaving the block the PDF is built into a temporary file and renamed over ``out``.
+    ``draft=True`` marks every page 样稿 (papers of a meeting not yet held).
     """
 
     def __init__(self, out: Path, pdf_title: str, *, landscape_page: bool = False,
-                 page_numbers: bool = True):
+                 page_numbers: bool = True, draft: bool = False):
         self.out = Path(out)
         self.pdf_title = pdf_title
         self.landscape = landscape_page
         self.page_numbers = page_numbers
+        self.draft = draft
         self.story: list = []
 
     def __enter__(self) -> list:
@@ -203,7 +221,12 @@ class Paper:
             str(temporary), pagesize=page, title=self.pdf_title, author=APP_NAME, creator=APP_NAME,
             initialFontName=book.primary[FANGSONG], initialFontSize=BODY_SIZE,
             leftMargin=frame._x1, topMargin=TOP_MARGIN, rightMargin=0, bottomMargin=0)
-        on_page = _draw_page_number if self.page_numbers else None
+        painters = [p for p, wanted in ((_draw_page_number, self.page_numbers),
+                                        (_draw_draft_mark, self.draft)) if wanted]
+
+        def on_page(canvas, doc_):
+            for paint in painters:
+                paint(canvas, doc_)
         doc.addPageTemplates([PageTemplate(id="gongwen", frames=[frame], onPage=on_page)])
         try:
             doc.build(self.story)

@@ -126,18 +126,32 @@ def render_signin_pdf(meeting, out: Path) -> Path:
     return Path(out)
 
 
+DRAFT_SUFFIX = "（草稿）"
+NOT_YET_HELD = "（会议召开后按签到情况填写）"
+
+
+def _attendance_lines(meeting) -> list[tuple[str, str]]:
+    """出席 / 请假 / 缺席 / 列席 / 人数 as recorded; for a meeting not yet held, only who is expected."""
+    if meeting.in_preparation:
+        return [("应到：", f"{meeting.tally.expected}人：" + _names(meeting.members)),
+                ("出席、请假、缺席：", NOT_YET_HELD), ("列席：", _observers(meeting))]
+    return [("出席：", _names([m for m in meeting.members if m.attendance == "出席"])),
+            ("请假：", _excused(meeting)),
+            ("缺席：", "、".join(meeting.names("缺席")) or "无"),
+            ("列席：", _observers(meeting)),
+            ("人数：", meeting.tally.text + ("" if meeting.tally.quorum_met else "，未达到法定人数"))]
+
+
 def render_record_pdf(meeting, out: Path) -> Path:
-    """会议记录: the full record with discussion per item and signature lines."""
-    with g.Paper(out, f"{meeting.title}记录") as story:
-        story += g.title(f"{meeting.title}记录")
+    """会议记录: the full record with discussion per item and signature lines; a meeting not yet
+    held prints as a draft (（草稿） and 样稿 on every page) that states no attendance."""
+    draft = meeting.in_preparation
+    name = f"{meeting.title}记录" + (DRAFT_SUFFIX if draft else "")
+    with g.Paper(out, name, draft=draft) as story:
+        story += g.title(name)
         for label, text in (("时间：", _when(meeting)), ("地点：", meeting.place),
                             ("主持人：", meeting.chair or "　"), ("记录人：", meeting.recorder or "　"),
-                            ("出席：", _names([m for m in meeting.members if m.attendance == "出席"])),
-                            ("请假：", _excused(meeting)),
-                            ("缺席：", "、".join(meeting.names("缺席")) or "无"),
-                            ("列席：", _observers(meeting)),
-                            ("人数：", meeting.tally.text + ("" if meeting.tally.quorum_met
-                                                          else "，未达到法定人数"))):
+                            *_attendance_lines(meeting)):
             story.append(g.labelled(label, text, indent=False))
         if meeting.summary:
             story.append(g.labelled("会议概况：", meeting.summary, indent=False))
@@ -171,13 +185,18 @@ def render_minutes_pdf(meeting, out: Path) -> Path:
     issue = meeting.minutes_issue or meeting.number
     issued_on = meeting.minutes_date or meeting.held_on
     decided = [i for i in meeting.items if i.decision or i.reviews_followups]
-    with g.Paper(out, f"{meeting.title}纪要") as story:
-        story += g.red_header(f"{meeting.town_name}人大主席团会议纪要", f"第{issue}期",
-                              f"{meeting.town_name}人大主席团", issued_on)
+    draft = meeting.in_preparation
+    with g.Paper(out, f"{meeting.title}纪要" + (DRAFT_SUFFIX if draft else ""), draft=draft) as story:
+        story += g.red_header(f"{meeting.town_name}人大主席团会议纪要", f"第{issue}期"
+                              + (DRAFT_SUFFIX if draft else ""), f"{meeting.town_name}人大主席团", issued_on)
         t = meeting.tally
-        overview = (f"{chinese_date(meeting.held_on)}，{meeting.title}在{meeting.place}召开。"
-                    f"会议由{meeting.chair or '主席团主席'}主持，应到{t.expected}人，实到{t.present}人"
-                    f"{'，符合法定人数' if t.quorum_met else '，未达到法定人数'}。")
+        if draft:
+            overview = (f"{chinese_date(meeting.held_on)}，{meeting.title}拟在{meeting.place}召开，"
+                        f"由{meeting.chair or '主席团主席'}主持。出席情况在会议召开后按签到填写。")
+        else:
+            overview = (f"{chinese_date(meeting.held_on)}，{meeting.title}在{meeting.place}召开。"
+                        f"会议由{meeting.chair or '主席团主席'}主持，应到{t.expected}人，实到{t.present}人"
+                        f"{'，符合法定人数' if t.quorum_met else '，未达到法定人数'}。")
         if meeting.summary:
             overview += meeting.summary.rstrip("。") + "。"
         overview += "现将会议议定事项纪要如下：" if decided else "会议未形成议定事项。"
@@ -197,10 +216,7 @@ def render_minutes_pdf(meeting, out: Path) -> Path:
             for n, f in enumerate(item.followups, start=1):
                 story.append(g.body(_followup_line(n, f).replace("，目前" + f.status, "")))
         story.append(g.blank_lines(1))
-        story.append(g.labelled("出席：", _names([m for m in meeting.members
-                                                if m.attendance == "出席"]), indent=False))
-        story.append(g.labelled("请假：", _excused(meeting), indent=False))
-        if meeting.names("缺席"):
-            story.append(g.labelled("缺席：", "、".join(meeting.names("缺席")), indent=False))
-        story.append(g.labelled("列席：", _observers(meeting), indent=False))
+        for label, text in _attendance_lines(meeting):
+            if label != "人数：" and (label != "缺席：" or meeting.names("缺席")):
+                story.append(g.labelled(label, text, indent=False))
     return Path(out)

@@ -42,6 +42,7 @@ from town_office.services.assessment_types import (
     ScoredLine,
 )
 from town_office.services.backups import changes_marker
+from town_office.services.reasons import reason_problem
 from town_office.services.roster_units import current_term_id
 from town_office.services.settings import get_settings
 from town_office.services.training_stats import town_deputies_serving
@@ -153,8 +154,9 @@ def add_adjustment(year: int, representative_id: int, points: float, reason: str
     problems = []
     if not points:
         problems.append(FieldProblem("分值", "请填写加分（正数）或减分（负数）"))
-    if len(reason.strip()) < 4:
-        problems.append(FieldProblem("原因", "请写明调整原因（如：漏登记3月参加县人大视察，补加）"))
+    problem = reason_problem(reason, example="漏登记3月参加县人大视察，补加")
+    if problem:
+        problems.append(problem)
     if problems:
         raise ValidationError(problems)
     with database.atomic():

@@ -31,6 +31,7 @@ from town_office.services.hazard_types import (
     HazardInput,
     HazardRow,
 )
+from town_office.services.reasons import require_reason
 
 TABLE = "hazard"
 
@@ -263,10 +264,7 @@ def review(hazard_id: int, reviewer: str, on: date | None, passed: bool, conclus
 
 
 def _reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if len(reason) < 4:
-        raise ValidationError([FieldProblem("原因", "请写明原因（至少4个字）")])
-    return reason
+    return require_reason(reason)
 
 
 def reopen(hazard_id: int, reason: str, on: date) -> HazardRow:

@@ -13,7 +13,7 @@ from town_office.errors import FieldProblem, NotFound, ValidationError
 from town_office.models import AgendaItem, AgendaMaterial, FollowUp
 from town_office.models.db import database
 from town_office.services import attachments, audit
-from town_office.services.meeting_attendance import recheck_votes
+from town_office.services.meeting_attendance import recheck_decisions
 from town_office.services.meeting_types import AGENDA_LABELS, AgendaItemInput, MeetingDetail
 from town_office.services.meetings import (
     ensure_editable,
@@ -71,7 +71,7 @@ def _save(item: AgendaItem | None, meeting, data: AgendaItemInput) -> AgendaItem
         before = {k: getattr(item, k) for k in AGENDA_LABELS}
         AgendaItem.update(vote_result="" if not values["voted"] else item.vote_result,
                           **values).where(AgendaItem.id == item.id).execute()
-    problems = recheck_votes(meeting.id)
+    problems = recheck_decisions(meeting.id)
     if problems:
         raise ValidationError(problems)
     item = AgendaItem.get_by_id(item.id)

@@ -1,6 +1,6 @@
 """Who was at a meeting: every presidium member with 出席 / 请假 (reason required) / 缺席, and the 列席
-persons, from the roster or typed in. A change of attendance re-checks the recorded votes, so a
-meeting can never show more votes than members present or a decision passed without quorum."""
+persons, from the roster or typed in. A change of attendance re-checks the agenda, so a meeting
+can never show more votes than members present, nor a decision, vote or follow-up without quorum."""
 
 from __future__ import annotations
 
@@ -36,17 +36,25 @@ from town_office.services.settings import get_settings
 TABLE = "meeting"
 
 
-def recheck_votes(meeting_id: int) -> list[FieldProblem]:
-    """Recompute every vote's result under today's attendance and rules; problems when a vote no
-    longer fits (more votes than present, or no quorum)."""
+def recheck_decisions(meeting_id: int) -> list[FieldProblem]:
+    """Recompute every vote's result under today's attendance and rules; problems when an item no
+    longer fits: without quorum no item may keep a decision, a vote or follow-ups, and no vote may
+    count more than those present."""
     settings = get_settings()
     attendees = list(MeetingAttendee.select().where(MeetingAttendee.meeting == meeting_id))
     tally = tally_of(attendees, settings.presidium_quorum_rule)
     problems = []
-    for item in AgendaItem.select().where((AgendaItem.meeting == meeting_id) & AgendaItem.voted):
+    for item in AgendaItem.select().where(AgendaItem.meeting == meeting_id).order_by(AgendaItem.position):
         label = f"议题“{item.title}”"
         if not tally.quorum_met:
-            problems.append(FieldProblem(label, f"出席人数未达到法定人数（{tally.text}），不能表决"))
+            carried = [what for what, present in (
+                ("议定事项", bool(item.decision.strip())), ("表决", item.voted),
+                ("督办事项", item.followups.exists())) if present]
+            if carried:
+                problems.append(FieldProblem(label, f"已有{'、'.join(carried)}，而出席人数未达到法定人数"
+                                                    f"（{tally.text}）。请先核对出席情况，或先删去这些内容"))
+            continue
+        if not item.voted:
             continue
         found = vote_problems(tally.present, item.votes_for, item.votes_against, item.votes_abstain)
         problems += [FieldProblem(label, p.message) for p in found]
@@ -83,7 +91,7 @@ def set_attendance(meeting_id: int, changes: list[AttendanceChange]) -> MeetingD
                                         f"{change.attendance}{'：' + reason if reason else ''}")
                 MeetingAttendee.update(attendance=change.attendance, reason=reason).where(
                     MeetingAttendee.id == attendee.id).execute()
-        problems += recheck_votes(meeting_id)
+        problems += recheck_decisions(meeting_id)
         if problems:
             raise ValidationError(problems)
         if diffs:
@@ -147,6 +155,9 @@ def sync_members(meeting_id: int) -> MeetingDetail:
             else:
                 MeetingAttendee.update(position=position, presidium_role=rep.presidium_role).where(
                     MeetingAttendee.id == listed[rep.id].id).execute()
+        problems = recheck_decisions(meeting_id)
+        if problems:
+            raise ValidationError(problems)
         if added or removed:
             audit.record(TABLE, meeting_id, "同步主席团成员", {
                 "增加": (None, "、".join(r.name for r in added)),

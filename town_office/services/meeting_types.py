@@ -201,6 +201,11 @@ class MeetingDetail:
         return self.status == FINALISED
 
     @property
+    def in_preparation(self) -> bool:
+        """Not held yet: its record and 纪要 can only be drafts, with no attendance as fact."""
+        return self.status == PREPARING
+
+    @property
     def time_text(self) -> str:
         return f"{self.starts_at}—{self.ends_at}" if self.ends_at else self.starts_at
 

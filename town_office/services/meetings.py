@@ -49,6 +49,7 @@ from town_office.services.meeting_types import (
     Tally,
     meeting_title,
 )
+from town_office.services.reasons import require_reason
 from town_office.services.roster_units import current_term_id
 from town_office.services.settings import get_settings
 
@@ -329,6 +330,9 @@ def finalise_minutes(meeting_id: int, render_minutes) -> MeetingDetail:
     if meeting.status != HELD:
         raise ValidationError([FieldProblem("状态", "只有“已召开”的会议才能定稿纪要。")])
     detail = get_meeting(meeting_id)
+    if not detail.tally.quorum_met:
+        raise ValidationError([FieldProblem("出席情况", f"出席人数未达到法定人数（{detail.tally.text}），"
+                                                     "会议不能形成议定事项，纪要不能定稿。请先核对出席情况。")])
     if not detail.minutes_date:
         detail = _with_minutes_date(meeting_id)
     folder = attachments.attachments_root() / "meetings" / str(meeting_id)
@@ -361,9 +365,7 @@ def _with_minutes_date(meeting_id: int) -> MeetingDetail:
 def reopen(meeting_id: int, reason: str) -> MeetingDetail:
     """纪要定稿 → 已召开, with a written reason kept in the history; the filed PDF stays on disk,
     marked withdrawn, so the paper filed earlier can still be proven."""
-    reason = (reason or "").strip()
-    if len(reason) < 4:
-        raise ValidationError([FieldProblem("原因", "请写明重新打开的原因（至少4个字）。")])
+    reason = require_reason(reason, example="出席名单有误，需更正")
     with database.atomic():
         meeting = meeting_or_404(meeting_id)
         if meeting.status != FINALISED:

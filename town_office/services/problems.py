@@ -227,6 +227,13 @@ def close(problem_id: int, reply: str, replied_on: date | None) -> ProblemRow:
             problems.insert(0, FieldProblem("状态", f"“{problem.status}”的问题不能办结：请先交办"))
         elif replied_on and replied_on < problem.visit.visited_on:
             problems.append(FieldProblem("答复日期", "答复日期不能早于走访日期"))
+        elif problem.satisfaction == UNSATISFIED:
+            # reopened by 不满意: the voter is owed a new answer, not the one already rejected
+            if reply.strip() == problem.reply:
+                problems.append(FieldProblem("答复内容", "群众对原答复不满意，请填写重新办理后的答复"))
+            if replied_on and problem.feedback_on and replied_on < problem.feedback_on:
+                problems.append(FieldProblem(
+                    "答复日期", f"重新办理的答复日期不能早于群众表示不满意的日期{problem.feedback_on}"))
         if problems:
             raise ValidationError(problems)
         _event(problem, replied_on, CLOSED, reply.strip()[:60])
@@ -246,7 +253,10 @@ def feedback(problem_id: int, on: date | None, how: str, satisfaction: str) -> P
         problems.append(FieldProblem("满意度", f"请选择：{'、'.join(SATISFACTION)}"))
     with database.atomic():
         problem = _problem_or_404(problem_id)
-        if problem.status != CLOSED or not problem.reply:
+        if problem.status == IN_PROGRESS and problem.satisfaction == UNSATISFIED:
+            problems.insert(0, FieldProblem("状态", "群众对原答复不满意，问题正在重新办理："
+                                                    "请先办结并填写新的答复，再登记反馈"))
+        elif problem.status != CLOSED or not problem.reply:
             problems.insert(0, FieldProblem("状态", "还没有办理答复，不能登记反馈：请先办结并填写答复"))
         elif on and problem.replied_on and on < problem.replied_on:
             problems.append(FieldProblem("反馈日期", "反馈日期不能早于答复日期"))
@@ -281,7 +291,8 @@ def statistics(start_on: date, end_on: date) -> ProblemStats:
         sum(1 for route, _, _ in rows if route and route != ON_THE_SPOT),
         sum(1 for _, status, _ in rows if status in (CLOSED, FED_BACK)),
         sum(1 for _, status, _ in rows if status == FED_BACK),
-        sum(1 for _, status, s in rows if status == FED_BACK and s in SATISFACTION[:2]),
+        sum(1 for _, _, s in rows if s in SATISFACTION),
+        sum(1 for _, _, s in rows if s in SATISFACTION[:2]),
         sum(1 for _, _, s in rows if s == UNSATISFIED))
 
 

@@ -118,9 +118,10 @@ class ProblemStats:
     on_the_spot: int
     handed_on: int
     closed: int  # 已办结 or 已反馈
-    fed_back: int
-    satisfied: int  # 满意 + 基本满意
-    unsatisfied: int
+    fed_back: int  # closed by the voter's feedback (已反馈)
+    with_feedback: int  # problems the voter has judged at least once, 不满意 included
+    satisfied: int  # latest feedback 满意 or 基本满意
+    unsatisfied: int  # latest feedback 不满意
 
     @property
     def close_rate(self) -> float:
@@ -128,13 +129,15 @@ class ProblemStats:
 
     @property
     def satisfaction_rate(self) -> float:
-        return self.satisfied / self.fed_back if self.fed_back else 0.0
+        """满意率: of the problems with feedback, the share whose latest feedback is 满意 or 基本满意."""
+        return self.satisfied / self.with_feedback if self.with_feedback else 0.0
 
     @property
     def text(self) -> str:
         return (f"走访{self.visits}次、{self.households}户，收集问题{self.collected}条，现场解决{self.on_the_spot}个，"
                 f"交办{self.handed_on}个，办结{self.closed}个（办结率{self.close_rate:.1%}），"
-                f"已反馈{self.fed_back}个，满意率{self.satisfaction_rate:.1%}")
+                f"已反馈{self.fed_back}个，群众评价{self.with_feedback}个、其中满意和基本满意{self.satisfied}个"
+                f"（满意率{self.satisfaction_rate:.1%}）")
 
 
 @dataclass(frozen=True)
