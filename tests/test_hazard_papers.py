@@ -39,9 +39,9 @@ def test_ledger_notice_and_report_pdfs(demo_town, tmp_path):
     assert set(page_sizes(ledger)) == {(841.89, 595.28)}
     assert_in_order(_text(ledger), "青石镇人大主席团2026年隐患排查整改台账", "逾期2项", "2026-001",
                     "2026-002挂牌督办", "重大", "2026-004", "逾期57天", "已作废")
-    notice = hazard_papers.print_notice("2026-002", tmp_path / "通知书.pdf", date(2026, 5, 13))
-    assert_in_order(_text(notice), "隐患挂牌督办通知书", "督办编号：2026-002", "青石镇中心幼儿园：",
-                    "重大安全隐患", "整改措施：", "整改资金：3.5万元", "整改时限：2026年12月31日前",
+    notice = hazard_papers.print_notice("2026-002", tmp_path / "通知书.pdf")
+    assert_in_order(_text(notice), "青石人大督〔2026〕1号", "隐患挂牌督办通知书", "青石镇中心幼儿园：",
+                    "重大安全隐患（台账编号2026-002）", "整改措施：", "整改资金：3.5万元", "整改时限：2026年12月31日前",
                     "应急预案：", "回复要求", "青石镇人大主席团", "2026年5月13日")
     report = hazard_papers.print_inspection_report(1, tmp_path / "报告.pdf")
     assert_in_order(_text(report), "青石镇中心小学安全生产执法检查", "附：隐患清单", "2026-001",
@@ -67,6 +67,15 @@ def test_hazard_cli(tmp_path, capsys):
                  str(tmp_path / "l.pdf")]) == 0
     assert main(["--data-dir", data, "print", "hazard-notice", "--hazard", "2026-002", "--out",
                  str(tmp_path / "n.pdf")]) == 0
+    assert_in_order(_text(tmp_path / "n.pdf"), "青石人大督〔2026〕1号", "隐患挂牌督办通知书",
+                    "陈园长", "青石镇人大主席团", "2026年5月13日")
+    for number, why in (("2026-001", "没有挂牌督办"), ("2026-005", "已作废")):
+        assert main(["--data-dir", data, "print", "hazard-notice", "--hazard", number, "--out",
+                     str(tmp_path / f"{number}.pdf")]) == 2
+        assert why in capsys.readouterr().err
+        assert not (tmp_path / f"{number}.pdf").exists()
+    main(["--data-dir", data, "print", "ledger", "--year", "2026", "--out", str(tmp_path / "l.pdf")])
+    assert_in_order(_text(tmp_path / "l.pdf"), "2026-001", "2026-002挂牌督办", "已作废")
     assert main(["--data-dir", data, "print", "hazard-notice", "--hazard", "2026-099", "--out",
                  str(tmp_path / "x.pdf")]) == 2
     assert "没有编号为2026-099" in capsys.readouterr().err

@@ -125,3 +125,45 @@ def test_inspections_with_participants_and_quarter_counts(make_representative):
     assert [p.name for p in row.participants] == ["刘𬌗", "何建军"]
     inspections.save_inspection(None, InspectionInput("视察", "市场视察", date(2026, 5, 6)))  # 准备
     assert inspections.per_quarter(2026) == {1: 1, 2: 0, 3: 0, 4: 0}
+
+
+def test_supervision_keeps_its_date_and_a_notice_number_per_year(db, tmp_path):
+    from town_office.services import hazard_papers, settings
+
+    settings.update_settings(town_name="青石镇")
+    first = hazards.register(_major(found_on=date(2025, 12, 20), deadline=date(2026, 1, 20)))
+    second = hazards.register(_major(supervised_on=date(2026, 3, 19)))
+    plain = hazards.register(HazardInput(date(2026, 3, 18), "农贸市场", "灭火器过期"))
+    assert (first.supervised_on, first.notice_number) == (date(2025, 12, 20), "青石人大督〔2025〕1号")
+    assert (second.supervised_on, second.notice_number) == (date(2026, 3, 19), "青石人大督〔2026〕1号")
+    assert not plain.has_notice and plain.supervised_on is None
+    with pytest.raises(ValidationError, match="没有挂牌督办"):
+        hazard_papers.print_notice(plain.number, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+    # 挂牌 later: the day recorded then; the 文号 is the next of its year, and not reused
+    data = HazardInput(date(2026, 3, 18), "农贸市场", "灭火器过期", supervised=True,
+                       supervised_on=date(2026, 4, 2))
+    listed = hazards.update(plain.id, data)
+    assert (listed.supervised_on, listed.notice_number) == (date(2026, 4, 2), "青石人大督〔2026〕2号")
+    with pytest.raises(ValidationError, match="挂牌日期不能早于检查日期"):
+        hazards.update(plain.id, HazardInput(date(2026, 3, 18), "农贸市场", "灭火器过期",
+                                             supervised=True, supervised_on=date(2026, 3, 1)))
+    settings.update_settings(supervision_notice_prefix="青人督")
+    assert hazards.get_hazard(second.id).notice_number == "青人督〔2026〕1号"
+    hazards.void(second.id, "与上一条重复登记", date(2026, 3, 20))
+    with pytest.raises(ValidationError, match="已作废"):
+        hazard_papers.print_notice(second.number, tmp_path / "y.pdf")
+
+
+def test_a_review_is_not_dated_before_the_fix_and_finished_hazards_are_not_extended(db):
+    row = hazards.register(_major())
+    hazards.report_fixed(row.id, "已清理", date(2026, 4, 10))
+    with pytest.raises(ValidationError, match="复查日期不能早于整改完成日期"):
+        hazards.review(row.id, "何建军", date(2026, 4, 9), True, "通过")
+    hazards.review(row.id, "何建军", date(2026, 4, 10), True, "通过")  # the same day is fine
+    with pytest.raises(ValidationError, match="已销号"):
+        hazards.extend(row.id, date(2026, 6, 1), "再给一个月时间", date(2026, 4, 20))
+    voided = hazards.register(_major())
+    hazards.void(voided.id, "与上一条重复登记", date(2026, 3, 20))
+    with pytest.raises(ValidationError, match="已作废"):
+        hazards.extend(voided.id, date(2026, 6, 1), "再给一个月时间", date(2026, 4, 20))

@@ -18,10 +18,32 @@ from town_office.views.widgets.table_model import OVERDUE_RED
 pytestmark = pytest.mark.gui
 
 
-def test_model_passes_the_model_tester(qtmodeltester, demo_town):
+def test_model_passes_the_model_tester_and_shows_the_ledger(qtmodeltester, demo_town):
     model = HazardTableModel()
-    model.set_rows(hazards.list_hazards())
+    model.set_rows(hazards.list_hazards(HazardFilter(year=2026)))
     qtmodeltester.check(model)
+    shown = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
+    assert [row[0] for row in shown] == [f"2026-00{n}" for n in range(1, 7)]
+    major = shown[1]
+    assert "重大" in major and "挂牌" in major and "青石镇中心幼儿园" in major
+
+
+def test_the_buttons_follow_the_selected_hazards_state(qtbot, demo_town):
+    page = LedgerPage()
+    qtbot.addWidget(page)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+    expected = {  # number: buttons that must be on
+        "2026-001": {"edit", "history", "reopen"},  # 已销号
+        "2026-002": {"edit", "history", "fixed", "extend", "void", "notice"},  # 整改中, 挂牌督办
+        "2026-004": {"edit", "history", "start", "fixed", "extend", "void"},  # 待整改, not 挂牌
+        "2026-005": {"edit", "history"},  # 已作废
+    }
+    steps = {"edit", "history", "start", "fixed", "review", "extend", "reopen", "void", "notice"}
+    for number, on in expected.items():
+        page.table.selectRow(next(i for i, h in enumerate(page.model.rows()) if h.number == number))
+        enabled = {key for key in steps if page.buttons[key].isEnabled()}
+        assert enabled == on, number
 
 
 def test_register_a_major_hazard_through_the_dialog(qtbot, db):
@@ -47,6 +69,8 @@ def test_register_a_major_hazard_through_the_dialog(qtbot, db):
     assert dialog.save()
     hazard = Hazard.get()
     assert (hazard.level, hazard.supervised, hazard.funds, hazard.seq) == ("重大", True, 3.5, 1)
+    assert hazards.get_hazard(hazard.id).supervised_on == date.today()
+    assert "通知书文号：" in dialog.notice_number.text()
     assert dialog.windowTitle() == f"隐患 {date.today().year}-001"
     assert dialog.before_button.isEnabled()
 

@@ -99,3 +99,14 @@ def test_upgrade_backs_up_first_and_keeps_child_rows(data_folder, monkeypatch):
     assert info.schema_version == 1 and info.counts["representative"] == 46
     assert info.reason == "升级前自动备份"
     database.close()
+
+
+def test_upgrade_to_v8_records_the_listing_of_hazards_already_supervised(data_folder):
+    from town_office.models import HazardSupervision
+
+    shutil.copy(FIXTURES / "schema_v7.sqlite3", data_folder.database)
+    open_database(data_folder.database, data_folder.backups)
+    rows = [(s.hazard.year, s.hazard.seq, s.listed_on.isoformat(), s.notice_year, s.notice_seq)
+            for s in HazardSupervision.select()]
+    database.close()
+    assert rows == [(2026, 2, "2026-05-12", 2026, 1)]  # the demo's one 重大 hazard, listed when found

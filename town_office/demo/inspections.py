@@ -73,7 +73,8 @@ def build() -> dict[str, int]:
                      description="液化气钢瓶与灶具间距不足，无泄漏报警装置", category="燃气安全", level="重大",
                      measures="改用管道天然气，安装燃气泄漏报警器", funds=3.5, responsible_unit="青石镇中心幼儿园",
                      responsible_person="陈园长", deadline=date(2026, 7, 31),
-                     emergency_plan="幼儿园燃气泄漏应急处置预案", reviewer="何建军")
+                     emergency_plan="幼儿园燃气泄漏应急处置预案", reviewer="何建军",
+                     supervised_on=date(2026, 5, 13))
     hazards.start(major, date(2026, 5, 15))
     hazards.extend(major, date(2026, 12, 31), "天然气管网延伸工程年底完工", date(2026, 7, 20))
 

@@ -15,6 +15,7 @@ from town_office.models.inspection import (
     Hazard,
     HazardEvent,
     HazardPhoto,
+    HazardSupervision,
     Inspection,
     InspectionParticipant,
 )
@@ -43,7 +44,7 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               RepresentativeLevel, Meeting, MeetingAttendee, AgendaItem, AgendaMaterial, FollowUp,
               FollowUpExtension, FiledMinutes, TrainingSession, TrainingAttendee, TrainingMaterial,
               Visit, VisitDeputy, Problem, ProblemEvent, Inspection, InspectionParticipant, Hazard,
-              HazardEvent, HazardPhoto, ArchiveEntry, AssessmentScheme, AssessmentItem,
+              HazardEvent, HazardPhoto, HazardSupervision, ArchiveEntry, AssessmentScheme, AssessmentItem,
               AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment,
               RuleDocument, RuleVersion, RuleArticle]
 
@@ -67,6 +68,7 @@ __all__ = [
     "Hazard",
     "HazardEvent",
     "HazardPhoto",
+    "HazardSupervision",
     "Inspection",
     "InspectionParticipant",
     "Meeting",

@@ -114,3 +114,18 @@ class HazardPhoto(BaseModel):
 
     class Meta:
         table_name = "hazard_photo"
+
+
+class HazardSupervision(BaseModel):
+    """挂牌督办 of a hazard: the day it was 挂牌 and the 文号 of its notice (〔year〕seq号), numbered per
+    year of 挂牌 and never reused, even when the 挂牌 is later lifted."""
+
+    id = AutoField()
+    hazard = ForeignKeyField(Hazard, backref="supervisions", unique=True, on_delete="RESTRICT")
+    listed_on = DateField()
+    notice_year = IntegerField()
+    notice_seq = IntegerField()
+
+    class Meta:
+        table_name = "hazard_supervision"
+        indexes = ((("notice_year", "notice_seq"), True),)

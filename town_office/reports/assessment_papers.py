@@ -70,8 +70,5 @@ def render_publication_pdf(town: str, year: int, scores: list, bands, published_
                              [2, 3, 6, 2.5, 2.5], size=12))
         story.append(g.body("公示期为7天。对考核结果有异议的，请在公示期内向镇人大主席团反映，"
                             "经核实确有差错、重复或遗漏的予以更正。"))
-        story.append(g.blank_lines(1))
-        signature = g.right_aligned(f"{town}人大主席团")
-        signature.keepWithNext = True
-        story += [signature, g.right_aligned(chinese_date(published_on))]
+        g.close_with_signature(story, f"{town}人大主席团", published_on)
     return Path(out)

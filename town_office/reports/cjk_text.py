@@ -129,8 +129,11 @@ class Text(Flowable):
     def __init__(self, spans: list[Span] | str, size: float, leading: float | None = None,
                  align: str = JUSTIFY, first_indent: float = 0, color=colors.black,
                  min_height: float = 0, space_before: float = 0, space_after: float = 0,
-                 balance: bool = False, _lines: list[Line] | None = None):
+                 balance: bool = False, grid: int = 0, _lines: list[Line] | None = None):
         super().__init__()
+        # ``grid``: characters per full line (公文: 28). Where ``grid`` characters of ``size`` are a
+        # little wider than the line, they are set closer, as the standard's character grid does.
+        self.grid = grid
         self.spans, self.size, self.leading = spans, size, leading or size * 1.5
         self.align, self.first_indent, self.color = align, first_indent * size, color
         self.min_height = min_height
@@ -146,9 +149,16 @@ class Text(Flowable):
             return self.spans
         return "".join(text for text, _ in self.spans)
 
+    def _squeeze(self, width: float) -> float:
+        """How much wider than ``width`` the characters may run before being set closer (≥ 1)."""
+        if not self.grid:
+            return 1.0
+        return max(1.0, self.grid * self.size / width)
+
     def _lines_for(self, width: float) -> list[Line]:
         if self._fixed_lines is not None:
             return self._fixed_lines
+        width *= self._squeeze(width)
         lines = break_lines(self._glyphs, width, self.first_indent)
         if self.balance and len(lines) > 1:
             narrow = width
@@ -174,7 +184,8 @@ class Text(Flowable):
             fits -= 1  # no single last line (widow) at the top of the next page
         if fits <= 0 or (fits == 1 and len(lines) > 2):
             return []  # no single first line (orphan) at the foot of a page
-        kwargs = dict(size=self.size, leading=self.leading, align=self.align, color=self.color)
+        kwargs = dict(size=self.size, leading=self.leading, align=self.align, color=self.color,
+                      grid=self.grid)
         head = Text(self.spans, first_indent=self.first_indent / self.size,
                     space_before=self.spaceBefore, _lines=lines[:fits], **kwargs)
         tail = Text(self.spans, space_after=self.spaceAfter, _lines=lines[fits:], **kwargs)
@@ -183,16 +194,20 @@ class Text(Flowable):
     def draw(self):
         canvas = self.canv
         top = self.height - (self.height - len(self.lines) * self.leading) / 2
+        squeeze = self._squeeze(self.width)
         for index, line in enumerate(self.lines):
-            indent = self.first_indent if index == 0 else 0.0
+            indent = self.first_indent / squeeze if index == 0 else 0.0
             room = self.width - indent
             x, gap = indent, 0.0
-            if self.align == JUSTIFY and not line.last and len(line.glyphs) > 1:
-                gap = max(0.0, (room - line.width) / (len(line.glyphs) - 1))
+            count = len(line.glyphs)
+            if squeeze > 1 and count > 1:
+                gap = line.width * (1 / squeeze - 1) / count  # the grid's closer setting
+            if self.align == JUSTIFY and not line.last and count > 1:
+                gap = (room - line.width) / (count - 1)
             elif self.align == CENTER:
-                x += (room - line.width) / 2
+                x += (room - line.width - gap * max(count - 1, 0)) / 2
             elif self.align == RIGHT:
-                x += room - line.width
+                x += room - line.width - gap * max(count - 1, 0)
             baseline = top - index * self.leading - self.leading / 2 - self.size * 0.36
             text = canvas.beginText(x, baseline)
             text.setFillColor(self.color)

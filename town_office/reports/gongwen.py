@@ -17,7 +17,15 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import HRFlowable
 
 from town_office import APP_NAME
@@ -29,6 +37,7 @@ TOP_MARGIN, LEFT_MARGIN = 37 * mm, 28 * mm
 TYPE_WIDTH, TYPE_HEIGHT = 156 * mm, 225 * mm
 BODY_SIZE, TITLE_SIZE, PAGE_NUMBER_SIZE = 16, 22, 14
 LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
 LINE = TYPE_HEIGHT / LINES_PER_PAGE  # ≈ 29 pt: the 22-line grid
 RED = colors.HexColor("#E60012")  # the red of 红头 (CMYK 0/100/100/0)
 
@@ -50,13 +59,15 @@ def title(text: str) -> list:
 def body(text: str | list[Span], indent: bool = True, align: str = JUSTIFY) -> Text:
     """A body paragraph, 16 pt 仿宋, first line indented two characters."""
     spans = [(text, FANGSONG)] if isinstance(text, str) else text
-    return Text(spans, BODY_SIZE, LINE, align=align, first_indent=2 if indent else 0)
+    return Text(spans, BODY_SIZE, LINE, align=align, first_indent=2 if indent else 0,
+                grid=CHARS_PER_LINE)
 
 
 def heading(text: str, level: int = 1) -> Text:
     """一、 (level 1, 黑体), （一） (level 2, 楷体), 1. / （1） (level 3, 仿宋); indented two characters."""
     role = {1: HEI, 2: KAI}.get(level, FANGSONG)
-    result = Text([(text, role)], BODY_SIZE, LINE, align=JUSTIFY, first_indent=2)
+    result = Text([(text, role)], BODY_SIZE, LINE, align=JUSTIFY, first_indent=2,
+                  grid=CHARS_PER_LINE)
     result.keepWithNext = True  # never a heading alone at the foot of a page
     return result
 
@@ -64,15 +75,91 @@ def heading(text: str, level: int = 1) -> Text:
 def labelled(label: str, text: str, indent: bool = True) -> Text:
     """"出席：王建国、李春梅" with the label in 黑体 and the names in 仿宋."""
     return Text([(label, HEI), (text or "无", FANGSONG)], BODY_SIZE, LINE, align=JUSTIFY,
-                first_indent=2 if indent else 0)
+                first_indent=2 if indent else 0, grid=CHARS_PER_LINE)
 
 
 def right_aligned(text: str) -> Text:
-    return Text([(text, FANGSONG)], BODY_SIZE, LINE, align=RIGHT)
+    return Text([(text, FANGSONG)], BODY_SIZE, LINE, align=RIGHT, grid=CHARS_PER_LINE)
 
 
 def blank_lines(n: int = 1) -> Spacer:
     return Spacer(1, LINE * n)
+
+
+def document_number(text: str) -> Text:
+    """The 发文字号 (e.g. 青石人大督〔2026〕3号), centred on its own line above the title."""
+    return Text([(text, FANGSONG)], BODY_SIZE, LINE, align=CENTER, space_after=LINE * 0.5)
+
+
+class _Signature(Flowable):
+    """署名 over 成文日期, unsealed (GB/T 9704 7.3.5.2): the date two characters in from the right,
+    the issuing body centred over it (or two in from the right, the date centred under it, when the
+    name is the longer)."""
+
+    def __init__(self, issuer: str, dated: str):
+        super().__init__()
+        self.issuer = Text([(issuer, FANGSONG)], BODY_SIZE, LINE, align=LEFT)
+        self.dated = Text([(dated, FANGSONG)], BODY_SIZE, LINE, align=LEFT)
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        for line in (self.issuer, self.dated):
+            line.wrap(availWidth, LINE)
+        self.height = 2 * LINE - 0.01
+        return self.width, self.height
+
+    def draw(self):
+        widths = [line.lines[0].width if line.lines else 0 for line in (self.issuer, self.dated)]
+        centre = self.width - 2 * BODY_SIZE - max(widths) / 2
+        for index, (line, width) in enumerate(zip((self.issuer, self.dated), widths)):
+            line.drawOn(self.canv, centre - width / 2, LINE * (1 - index))
+
+
+class _Closing(Flowable):
+    """The last paragraph with the 署名 and 成文日期 under it: when the page runs out, the paragraph's
+    last two lines go over with them, so the signature never stands alone on a page."""
+
+    def __init__(self, paragraph: Text | None, tail: list):
+        super().__init__()
+        self.paragraph, self.tail = paragraph, tail
+
+    def _parts(self) -> list:
+        return ([self.paragraph] if self.paragraph is not None else []) + self.tail
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = sum(part.wrap(availWidth, availHeight)[1] + part.getSpaceBefore()
+                          + part.getSpaceAfter() for part in self._parts())
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight or self.paragraph is None:
+            return [] if self.height > availHeight else [self]
+        lines = self.paragraph._lines_for(availWidth)
+        room = availHeight - self.paragraph.getSpaceBefore()
+        fits = min(int((room + 0.01) // self.paragraph.leading), len(lines) - 2)
+        if fits < 2:
+            return []  # the whole paragraph goes over with the signature
+        kwargs = dict(size=self.paragraph.size, leading=self.paragraph.leading,
+                      align=self.paragraph.align, grid=self.paragraph.grid)
+        head = Text(self.paragraph.spans, first_indent=self.paragraph.first_indent / self.paragraph.size,
+                    space_before=self.paragraph.spaceBefore, _lines=lines[:fits], **kwargs)
+        rest = Text(self.paragraph.spans, _lines=lines[fits:], **kwargs)
+        return [head, _Closing(rest, self.tail)]
+
+    def draw(self):
+        y = self.height
+        for part in self._parts():
+            y -= part.getSpaceBefore() + part.height
+            part.drawOn(self.canv, 0, y)
+            y -= part.getSpaceAfter()
+
+
+def close_with_signature(story: list, issuer: str, dated: date | None) -> None:
+    """End ``story`` with one empty line, the 署名 and the 成文日期, kept with the last paragraph."""
+    last = story.pop() if story and isinstance(story[-1], Text) else None
+    story.append(_Closing(last, [Spacer(1, LINE), _Signature(issuer, chinese_date(dated))]))
 
 
 def table(header: list[str], rows: list[list], widths: list[float], *,

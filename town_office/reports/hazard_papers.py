@@ -73,14 +73,15 @@ def render_ledger_pdf(title: str, rows, today, out: Path) -> Path:
     return Path(out)
 
 
-def render_notice_pdf(town: str, hazard, issued_on, out: Path) -> Path:
-    """隐患挂牌督办通知书 to the responsible unit: the hazard, the measures, the deadline, reply required."""
-    with g.Paper(out, f"隐患挂牌督办通知书 {hazard.number}") as story:
+def render_notice_pdf(town: str, hazard, out: Path) -> Path:
+    """隐患挂牌督办通知书 to the responsible unit: 文号, the hazard, the measures, the deadline, reply
+    required; signed by the presidium and dated the day the hazard was 挂牌."""
+    with g.Paper(out, f"隐患挂牌督办通知书 {hazard.notice_number}") as story:
+        story.append(g.document_number(hazard.notice_number))
         story += g.title("隐患挂牌督办通知书")
-        story.append(g.right_aligned(f"督办编号：{hazard.number}"))
         story.append(g.body(f"{hazard.responsible_unit or hazard.place}：", indent=False))
         story.append(g.body(f"{chinese_date(hazard.found_on)}，{town}人大主席团在检查中发现你单位（地点：{hazard.place}）"
-                            f"存在以下{hazard.level}安全隐患，现予以挂牌督办。"))
+                            f"存在以下{hazard.level}安全隐患（台账编号{hazard.number}），现予以挂牌督办。"))
         story.append(g.heading("一、隐患情况"))
         story.append(g.body(hazard.description))
         story.append(g.heading("二、整改要求"))
@@ -93,10 +94,7 @@ def render_notice_pdf(town: str, hazard, issued_on, out: Path) -> Path:
         story.append(g.heading("三、回复要求"))
         story.append(g.body("请你单位按期完成整改，并于整改完成后3个工作日内将整改情况（附整改前后照片）书面回复镇人大主席团，"
                             "以便组织复查销号。逾期未完成整改的，将提请有关部门依法处理。"))
-        story.append(g.blank_lines(1))
-        signature = g.right_aligned(f"{town}人大主席团")
-        signature.keepWithNext = True
-        story += [signature, g.right_aligned(chinese_date(issued_on))]
+        g.close_with_signature(story, f"{town}人大主席团", hazard.supervised_on)
     return Path(out)
 
 

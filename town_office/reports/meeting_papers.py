@@ -89,9 +89,7 @@ def render_notice_pdf(meeting, out: Path, issued_on: date) -> Path:
         story.append(g.heading(f"{chinese_number(number)}、有关要求"))
         story.append(g.body("请准时出席会议。因特殊情况不能出席的，请于会前向镇人大主席团请假。"
                             "会议材料请提前审阅。"))
-        story.append(g.blank_lines(2))
-        story.append(g.right_aligned(f"{meeting.town_name}人大主席团"))
-        story.append(g.right_aligned(chinese_date(issued_on)))
+        g.close_with_signature(story, f"{meeting.town_name}人大主席团", issued_on)
     return Path(out)
 
 

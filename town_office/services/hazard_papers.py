@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from town_office.errors import FieldProblem, ValidationError
 from town_office.reports import hazard_papers
 from town_office.services import attachments, hazards, inspections
 from town_office.services.hazard_photos import list_photos
-from town_office.services.hazard_types import HazardFilter
+from town_office.services.hazard_types import VOID, HazardFilter
 from town_office.services.settings import get_settings
 
 
@@ -28,11 +29,21 @@ def print_ledger(year: int, out: Path, today: date | None = None) -> Path:
                                            today or date.today(), Path(out))
 
 
-def print_notice(number: str, out: Path, issued_on: date | None = None) -> Path:
-    """The 挂牌督办通知书 of the hazard numbered ``number`` (e.g. 2026-003)."""
+def print_notice(number: str, out: Path) -> Path:
+    """The 挂牌督办通知书 of the hazard numbered ``number`` (e.g. 2026-003), dated the day it was
+    挂牌 and carrying its 文号.
+
+    Raises:
+        ValidationError: the hazard is not under 挂牌督办, or it was voided.
+    """
     hazard = hazards.find_by_number(number)
-    return hazard_papers.render_notice_pdf(get_settings().town_name, hazard,
-                                           issued_on or date.today(), Path(out))
+    if hazard.status == VOID:
+        raise ValidationError([FieldProblem("状态", f"隐患{hazard.number}已作废，不能打印挂牌督办通知书")])
+    if not hazard.has_notice:
+        raise ValidationError([FieldProblem(
+            "挂牌督办", f"隐患{hazard.number}没有挂牌督办，只有挂牌督办的隐患才有挂牌督办通知书。"
+                        "如需挂牌，请在隐患登记中勾选“挂牌督办”并填写挂牌日期")])
+    return hazard_papers.render_notice_pdf(get_settings().town_name, hazard, Path(out))
 
 
 def print_inspection_report(inspection_id: int, out: Path) -> Path:

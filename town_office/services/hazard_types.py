@@ -43,6 +43,7 @@ class HazardInput:
     emergency_plan: str = ""
     inspection_id: int | None = None
     source: str = "执法检查"
+    supervised_on: date | None = None  # the day of 挂牌; a 挂牌 at registration defaults to found_on
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,13 @@ class HazardRow:
     status: str
     closed_on: date | None
     photo_count: int = 0
+    supervised_on: date | None = None  # 挂牌 date, as recorded
+    notice_number: str = ""  # 文号 of the 挂牌督办通知书, e.g. 青石人大督〔2026〕3号
+
+    @property
+    def has_notice(self) -> bool:
+        """Only a hazard under 挂牌督办 (and not voided) has a 挂牌督办通知书."""
+        return self.supervised and self.status != VOID and bool(self.notice_number)
 
     @property
     def is_open(self) -> bool:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from peewee import fn
 
 from town_office.errors import FieldProblem, NotFound, ValidationError
-from town_office.models import Hazard, HazardEvent, HazardPhoto, Inspection
+from town_office.models import Hazard, HazardEvent, HazardPhoto, HazardSupervision, Inspection
 from town_office.models.db import database
 from town_office.services import audit
 from town_office.services.hazard_types import (
@@ -32,6 +32,7 @@ from town_office.services.hazard_types import (
     HazardRow,
 )
 from town_office.services.reasons import require_reason
+from town_office.services.settings import get_settings, supervision_notice_number
 
 TABLE = "hazard"
 
@@ -40,13 +41,27 @@ def number_of(year: int, seq: int) -> str:
     return f"{year}-{seq:03d}"
 
 
-def _row(h: Hazard, titles: dict[int, str], photos: dict[int, int]) -> HazardRow:
+def _supervisions(hazard_ids: list[int] | None = None) -> dict[int, tuple[date, str]]:
+    """挂牌 date and notice 文号 by hazard id."""
+    settings = get_settings()
+    query = HazardSupervision.select(HazardSupervision.hazard, HazardSupervision.listed_on,
+                                     HazardSupervision.notice_year, HazardSupervision.notice_seq)
+    if hazard_ids is not None:
+        query = query.where(HazardSupervision.hazard.in_(hazard_ids))
+    return {hazard: (listed_on, supervision_notice_number(settings, year, seq))
+            for hazard, listed_on, year, seq in query.tuples()}
+
+
+def _row(h: Hazard, titles: dict[int, str], photos: dict[int, int],
+         supervisions: dict[int, tuple[date, str]]) -> HazardRow:
+    listed_on, notice = supervisions.get(h.id, (None, ""))
     return HazardRow(
         h.id, number_of(h.year, h.seq), h.year, h.inspection_id, titles.get(h.inspection_id, ""),
         h.source, h.found_on, h.inspectors, h.place, h.description, h.category, h.level, h.measures,
         h.funds, h.responsible_unit, h.responsible_person, h.original_deadline, h.deadline,
         h.reviewer, h.supervised, h.emergency_plan, h.progress, h.completed_on, h.reviewed_on,
-        h.review_conclusion, h.status, h.closed_on, photos.get(h.id, 0))
+        h.review_conclusion, h.status, h.closed_on, photos.get(h.id, 0),
+        listed_on if h.supervised else None, notice)
 
 
 def list_hazards(flt: HazardFilter | None = None, today: date | None = None) -> list[HazardRow]:
@@ -71,7 +86,8 @@ def list_hazards(flt: HazardFilter | None = None, today: date | None = None) -> 
     titles = dict(Inspection.select(Inspection.id, Inspection.title).tuples())
     photos = dict(HazardPhoto.select(HazardPhoto.hazard, fn.COUNT(HazardPhoto.id))
                   .group_by(HazardPhoto.hazard).tuples())
-    return [_row(h, titles, photos) for h in hazards]
+    supervisions = _supervisions()
+    return [_row(h, titles, photos, supervisions) for h in hazards]
 
 
 def get_hazard(hazard_id: int) -> HazardRow:
@@ -79,7 +95,7 @@ def get_hazard(hazard_id: int) -> HazardRow:
     if hazard is None:
         raise NotFound(f"找不到第{hazard_id}号隐患记录。")
     titles = dict(Inspection.select(Inspection.id, Inspection.title).tuples())
-    return _row(hazard, titles, {hazard_id: hazard.photos.count()})
+    return _row(hazard, titles, {hazard_id: hazard.photos.count()}, _supervisions([hazard_id]))
 
 
 def find_by_number(number: str) -> HazardRow:
@@ -131,6 +147,10 @@ def hazard_problems(data: HazardInput) -> list[FieldProblem]:
         for label in missing:
             problems.append(FieldProblem(label, "重大隐患须做到“五落实”（责任、措施、资金、时限、预案），"
                                                 "此项不能为空"))
+    if data.supervised_on and data.found_on and data.supervised_on < data.found_on:
+        problems.append(FieldProblem("挂牌日期", "挂牌日期不能早于检查日期"))
+    if data.supervised_on and data.supervised_on > date.today():
+        problems.append(FieldProblem("挂牌日期", "挂牌日期不能晚于今天"))
     if data.reviewer.strip() and data.reviewer.strip() == data.responsible_person.strip():
         problems.append(FieldProblem("复查人", "复查人不能是整改责任人本人，请另行指定"))
     return problems
@@ -145,6 +165,22 @@ def _values(data: HazardInput) -> dict:
                 supervised=True if data.level == MAJOR else bool(data.supervised),
                 emergency_plan=data.emergency_plan.strip(), inspection=data.inspection_id,
                 source=data.source)
+
+
+def _record_supervision(hazard: Hazard, listed_on: date) -> None:
+    """挂牌: keep the day; the notice gets the next 文号 of that year, or keeps the one it had."""
+    existing = HazardSupervision.get_or_none(HazardSupervision.hazard == hazard.id)
+    if existing is not None:
+        if existing.listed_on != listed_on:
+            HazardSupervision.update(listed_on=listed_on).where(
+                HazardSupervision.id == existing.id).execute()
+        return
+    seq = (HazardSupervision.select(fn.MAX(HazardSupervision.notice_seq))
+           .where(HazardSupervision.notice_year == listed_on.year).scalar() or 0) + 1
+    HazardSupervision.create(hazard=hazard.id, listed_on=listed_on, notice_year=listed_on.year,
+                             notice_seq=seq)
+    audit.record(TABLE, hazard.id, "挂牌督办", {"挂牌日期": (None, listed_on),
+                                             "通知书文号": (None, f"〔{listed_on.year}〕{seq}号")})
 
 
 def _event(hazard: Hazard, on: date, new_status: str, note: str = "") -> None:
@@ -171,6 +207,8 @@ def register(data: HazardInput) -> HazardRow:
                                deadline=data.deadline, status=PENDING, created_at=now, updated_at=now,
                                **_values(data))
         audit.record(TABLE, hazard.id, "登记", audit.diff({}, _values(data), HAZARD_LABELS))
+        if hazard.supervised:
+            _record_supervision(hazard, data.supervised_on or data.found_on)
     return get_hazard(hazard.id)
 
 
@@ -198,6 +236,9 @@ def update(hazard_id: int, data: HazardInput) -> HazardRow:
             values.update(deadline=data.deadline, original_deadline=data.deadline)
         _set(hazard_id, **values)
         audit.record(TABLE, hazard_id, "修改", audit.diff(before, values, HAZARD_LABELS))
+        if values["supervised"]:
+            kept = hazard.supervisions.first() if hazard.supervised else None
+            _record_supervision(hazard, data.supervised_on or (kept.listed_on if kept else date.today()))
     return get_hazard(hazard_id)
 
 

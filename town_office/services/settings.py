@@ -38,6 +38,8 @@ class TownSettings:
     backup_keep_weekly: int = 4
     backup_keep_monthly: int = 12
     assessment_prorate: bool = True
+    supervision_notice_prefix: str = ""  # empty: the town's short name + 人大督, e.g. 青石人大督
+    minutes_copy_to: str = ""  # 纪要 版记 抄送; empty: the county congress standing committee
     problem_categories: tuple = ("道路交通", "农田水利", "环境卫生", "教育医疗", "社会保障", "产业发展",
                                  "安全生产", "矛盾纠纷", "其他")
     hazard_categories: tuple = ("消防安全", "燃气安全", "用电安全", "食品安全", "交通安全", "治安安全",
@@ -67,12 +69,33 @@ SETTING_LABELS = {
     "backup_keep_weekly": "自动备份保留周数",
     "backup_keep_monthly": "自动备份保留月数",
     "assessment_prorate": "年度考核时任职不满一年的代表加分项按全年折算",
+    "supervision_notice_prefix": "挂牌督办通知书文号的机关代字",
+    "minutes_copy_to": "会议纪要抄送单位",
     "problem_categories": "群众诉求类别",
     "hazard_categories": "隐患类别",
 }
 
 QUORUM_RULES = ("全体成员过半数出席", "全体成员三分之二以上出席")
 PASS_RULES = ("全体成员过半数同意", "出席成员过半数同意", "全体成员三分之二以上同意")
+
+
+def town_short_name(town_name: str) -> str:
+    """青石镇 → 青石: the name without 镇 / 乡 / 街道, as 文号 and short titles use it."""
+    for suffix in ("街道办事处", "街道", "镇", "乡"):
+        if town_name.endswith(suffix) and len(town_name) > len(suffix):
+            return town_name[: -len(suffix)]
+    return town_name
+
+
+def supervision_notice_number(current: TownSettings, year: int, seq: int) -> str:
+    """The 文号 of a 挂牌督办通知书: 青石人大督〔2026〕3号."""
+    prefix = current.supervision_notice_prefix.strip() or f"{town_short_name(current.town_name)}人大督"
+    return f"{prefix}〔{year}〕{seq}号"
+
+
+def minutes_copy_to(current: TownSettings) -> str:
+    """Who a 纪要 is copied to (抄送), as its 版记 says."""
+    return current.minutes_copy_to.strip() or f"{current.county_name or '县'}人大常委会"
 
 
 def get_settings() -> TownSettings:

@@ -271,5 +271,31 @@ def _to_v7_rules(db, migrator) -> None:
         db.execute_sql(statement)
 
 
+# Version 8: the 挂牌 date and the 文号 of each 挂牌督办 hazard's notice.
+_V8_SUPERVISION = [
+    ('CREATE TABLE "hazard_supervision" ("id" INTEGER NOT NULL PRIMARY KEY, "hazard_id" INTEGER '
+     'NOT NULL, "listed_on" DATE NOT NULL, "notice_year" INTEGER NOT NULL, "notice_seq" INTEGER N'
+     'OT NULL, FOREIGN KEY ("hazard_id") REFERENCES "hazard" ("id") ON DELETE RESTRICT)'),
+    ('CREATE UNIQUE INDEX "hazard_supervision_hazard_id" ON "hazard_supervision" ("hazard_id")'),
+    ('CREATE UNIQUE INDEX "hazard_supervision_notice_year_notice_seq" ON "hazard_supervision" ('
+     '"notice_year", "notice_seq")'),
+]
+
+
+def _to_v8_supervision(db, migrator) -> None:
+    for statement in _V8_SUPERVISION:
+        db.execute_sql(statement)
+    # Hazards already 挂牌 were listed when they were registered: that day is the one on record.
+    listed = db.execute_sql('SELECT "id", "found_on" FROM "hazard" WHERE "supervised" '
+                            'ORDER BY "found_on", "year", "seq"').fetchall()
+    per_year: dict[str, int] = {}
+    for hazard_id, found_on in listed:
+        year = str(found_on)[:4]
+        per_year[year] = per_year.get(year, 0) + 1
+        db.execute_sql('INSERT INTO "hazard_supervision" ("hazard_id", "listed_on", "notice_year", '
+                       '"notice_seq") VALUES (?, ?, ?, ?)', (hazard_id, found_on, int(year),
+                                                              per_year[year]))
+
+
 STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits,
-               _to_v5_inspections, _to_v6_archive, _to_v7_rules]
+               _to_v5_inspections, _to_v6_archive, _to_v7_rules, _to_v8_supervision]

@@ -77,6 +77,19 @@ class HazardDialog(QDialog):
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.reviewer = QLineEdit()
         self.supervised = QCheckBox("挂牌督办（重大隐患一律挂牌）")
+        self.supervised_on = date_edit()
+        self.supervised_on.setToolTip("挂牌督办的日期，印在挂牌督办通知书上")
+        self.supervised_on.setEnabled(False)
+        self.supervised.toggled.connect(self.supervised_on.setEnabled)
+        self.found_on.dateChanged.connect(self._found_on_changed)
+        self.notice_number = QLabel()
+        supervised_row = QWidget()
+        supervised_box = QHBoxLayout(supervised_row)
+        supervised_box.setContentsMargins(0, 0, 0, 0)
+        supervised_box.addWidget(self.supervised)
+        supervised_box.addWidget(QLabel("挂牌日期"))
+        supervised_box.addWidget(self.supervised_on, 1)
+        supervised_box.addWidget(self.notice_number)
         self.emergency_plan = text_box(40)
         deadline_row = QWidget()
         deadline_box = QHBoxLayout(deadline_row)
@@ -91,8 +104,11 @@ class HazardDialog(QDialog):
                 ("整改措施", self.measures, None), ("整改资金", self.funds, "整改资金（万元）"),
                 ("责任单位", self.responsible_unit, None), ("责任人", self.responsible_person, None),
                 ("整改时限", deadline_row, None), ("复查人", self.reviewer, None),
-                ("", self.supervised, "挂牌督办"), ("应急预案", self.emergency_plan, None)):
+                ("", supervised_row, "挂牌督办"), ("应急预案", self.emergency_plan, None)):
             self.errors.add_row(label, widget, field)
+        # a problem with the 挂牌 date shows under the 挂牌 row
+        self.errors.labels["挂牌日期"] = self.errors.labels["挂牌督办"]
+        self.errors.widgets["挂牌日期"] = self.supervised_on
         self.level.currentTextChanged.connect(self._level_changed)
 
         self.photos = QWidget()
@@ -131,6 +147,11 @@ class HazardDialog(QDialog):
             self._load(hazard)
         self._photos()
 
+    def _found_on_changed(self, found_on: QDate) -> None:
+        """Until a 挂牌 date is on record, it follows the day the hazard was found."""
+        if self.hazard is None or not self.hazard.supervised:
+            self.supervised_on.setDate(found_on)
+
     def _level_changed(self, level: str) -> None:
         major = level == MAJOR
         if major:
@@ -157,6 +178,8 @@ class HazardDialog(QDialog):
         self.deadline.setEnabled(h.deadline is None and self.has_deadline.isChecked())
         self.reviewer.setText(h.reviewer)
         self.supervised.setChecked(h.supervised)
+        self.supervised_on.setDate(QDate(h.supervised_on or h.found_on))
+        self.notice_number.setText(f"通知书文号：{h.notice_number}" if h.has_notice else "")
         self.emergency_plan.setPlainText(h.emergency_plan)
 
     def _photos(self) -> None:
@@ -189,7 +212,8 @@ class HazardDialog(QDialog):
             self.responsible_unit.text(), self.responsible_person.text(),
             read_date(self.deadline) if self.has_deadline.isChecked() else None, self.reviewer.text(),
             self.supervised.isChecked(), self.emergency_plan.toPlainText(),
-            self.inspection.currentData(), self.source.currentText())
+            self.inspection.currentData(), self.source.currentText(),
+            read_date(self.supervised_on) if self.supervised.isChecked() else None)
 
     def save(self) -> bool:
         saved = self.errors.attempt(

@@ -25,9 +25,14 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import hazard_papers, hazards, inspections, settings
 from town_office.services.hazard_types import (
+    AWAITING_REVIEW,
+    CLOSED,
+    FIXING,
     HAZARD_STATUSES,
     LEVELS,
     OPEN_HAZARD_STATUSES,
+    PENDING,
+    VOID,
     HazardFilter,
 )
 from town_office.views import ui_state
@@ -102,6 +107,7 @@ class LedgerPage(QWidget):
             check.toggled.connect(lambda _: self.reload())
         self.search.textChanged.connect(self.apply_filter)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.follow_state())
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_hazard)
         self.fill_filters()
 
@@ -151,6 +157,23 @@ class LedgerPage(QWidget):
             f"第{'一二三四'[q - 1]}季度 {n}次" for q, n in held.items()))
         if select_id and (row := self.model.row_of_id(select_id)) >= 0:
             self.table.selectRow(row)
+        self.follow_state()
+
+    def follow_state(self) -> None:
+        """Each step's button is on only where the selected hazard's state allows that step."""
+        h = self.selected()
+        allowed = {
+            "edit": h is not None, "history": h is not None,
+            "start": h is not None and h.status == PENDING,
+            "fixed": h is not None and h.status in (PENDING, FIXING),
+            "review": h is not None and h.status == AWAITING_REVIEW,
+            "extend": h is not None and h.is_open,
+            "reopen": h is not None and h.status == CLOSED,
+            "void": h is not None and h.status not in (CLOSED, VOID),
+            "notice": h is not None and h.has_notice,
+        }
+        for key, on in allowed.items():
+            self.buttons[key].setEnabled(on)
 
     def apply_filter(self) -> None:
         needle = self.search.text().strip()

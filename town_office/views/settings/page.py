@@ -4,7 +4,7 @@ constituencies the roster uses."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -178,12 +178,19 @@ class TownSettingsTab(QWidget):
         self.prorate = QCheckBox("按全年折算")
         self.training_kinds = QLineEdit()
         self.training_kinds.setToolTip("用顿号分隔，例如：集中培训、专题培训、以会代训")
+        self.notice_prefix = QLineEdit()
+        self.notice_prefix.setToolTip("文号写作“机关代字〔年份〕序号号”，如 青石人大督〔2026〕3号；"
+                                      "留空则用乡镇简称加“人大督”")
+        self.copy_to = QLineEdit()
+        self.copy_to.setToolTip("印在纪要版记的“抄送”一行，多个单位用顿号分隔；留空则抄送县人大常委会")
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
                             ("current_term_id", self.current_term), ("presidium_quorum_rule", self.quorum_rule),
                             ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
                             ("training_kinds", self.training_kinds),
                             ("problem_categories", self.problem_categories),
                             ("hazard_categories", self.hazard_categories),
+                            ("supervision_notice_prefix", self.notice_prefix),
+                            ("minutes_copy_to", self.copy_to),
                             ("assessment_prorate", self.prorate)):
             form.addRow(SETTING_LABELS[key], widget)
         note = QLabel("各地规定不同，以上数字请按本省、本县的规定填写。修改会记入修改记录并随备份保存。")
@@ -216,6 +223,10 @@ class TownSettingsTab(QWidget):
         self.problem_categories.setText("、".join(current.problem_categories))
         self.hazard_categories.setText("、".join(current.hazard_categories))
         self.prorate.setChecked(current.assessment_prorate)
+        self.notice_prefix.setText(current.supervision_notice_prefix)
+        self.notice_prefix.setPlaceholderText(f"{settings.town_short_name(current.town_name)}人大督")
+        self.copy_to.setText(current.minutes_copy_to)
+        self.copy_to.setPlaceholderText(settings.minutes_copy_to(replace(current, minutes_copy_to="")))
         values = asdict(current)
         for key, spin in self.spins.items():
             spin.setValue(values[key])
@@ -239,6 +250,8 @@ class TownSettingsTab(QWidget):
             current_term_id=self.current_term.currentData() or 0,
             presidium_quorum_rule=self.quorum_rule.currentText(), presidium_pass_rule=self.pass_rule.currentText(),
             assessment_prorate=self.prorate.isChecked(),
+            supervision_notice_prefix=self.notice_prefix.text().strip(),
+            minutes_copy_to=self.copy_to.text().strip(),
             **{key: spin.value() for key, spin in self.spins.items()})
         self.saved.emit()
         QMessageBox.information(self, "已保存", "设置已保存。")
