@@ -52,6 +52,31 @@ def test_per_unit_items_count_households_and_part_year_service_is_scaled():
     assert total_of(score_lines(visits, SCHEME, 146, 365, False)) == 65
 
 
+def test_pro_rating_never_lifts_an_item_above_its_cap_nor_scales_deductions():
+    # 出席会议 cap 7: 2 meetings give 6; half a year would make it 12 — only 1 more fits the cap
+    records = [act("meeting_present", 1, n=1), act("meeting_present", 2, n=2),
+               act("meeting_absent", 3, n=3)]
+    lines = score_lines(records, SCHEME, 183, 366, True)
+    [prorate] = [ln for ln in lines if ln.source == "prorate"]
+    assert prorate.points == 1 and "出席会议6→7" in prorate.record
+    meeting_total = sum(ln.points for ln in lines if ln.source in ("meeting_present", "prorate"))
+    assert meeting_total == 7  # exactly the cap, never 12 (nor 23.93 of 12)
+    assert [ln.points for ln in lines if ln.source == "meeting_absent"] == [-5]  # not scaled
+    assert total_of(lines) == 60 + 7 - 5
+    # at the cap already: nothing to add
+    capped = [act("meeting_present", d, n=d) for d in (1, 2, 3)]
+    [line] = [ln for ln in score_lines(capped, SCHEME, 100, 365, True) if ln.source == "prorate"]
+    assert line.points == 0 and "已达上限" in line.record
+
+
+def test_the_clip_at_full_marks_is_exact():
+    awards = [act("award", d, n=d) for d in range(1, 5)] + [act("visit", 5, units=3.3, n=9)]
+    for served in (100, 200, 333, 365):
+        lines = score_lines(awards, SCHEME, served, 365, True)
+        assert total_of(lines) == 100.0
+        assert sum(ln.points for ln in lines) == pytest.approx(100.0, abs=1e-9)
+
+
 def test_adjustments_and_full_marks():
     class Adj:
         id, points, reason, created_at = 7, -2, "重复登记一次走访，扣回", datetime(2026, 5, 1)
@@ -94,12 +119,15 @@ def test_the_round_and_a_frozen_year_that_never_changes(demo_town):
     assert assessment.round_state(2025).status == FROZEN
     rep = frozen[0].representative_id
     archive.save_entry(None, rep, ArchiveEntryInput(date(2025, 6, 1), "表彰奖励", 8, "补登记的表彰"))
+    [adjustment, *_] = assessment.list_adjustments(2025)
     for change in (lambda: assessment.compute(2025),
                    lambda: assessment.add_adjustment(2025, rep, 3, "定稿后试图加分"),
+                   lambda: assessment.remove_adjustment(adjustment.id),
                    lambda: assessment.save_scheme(assessment.default_scheme(2025))):
         with pytest.raises(ValidationError, match="已定稿"):
             change()
     assert assessment.results(2025) == frozen
+    assert adjustment in assessment.list_adjustments(2025)
     assert [s.lines for s in assessment.results(2025)] == [s.lines for s in frozen]
     # 2026: 计算 → 公示 → 更正 (adjust and compute again) → 定稿
     state = assessment.round_state(2026)
