@@ -165,3 +165,40 @@ def test_export_with_full_id_numbers_on_request(demo_town, tmp_path):
     ws = load_workbook(out).active
     stored = {r.id_number for r in roster.list_representatives() if r.id_number}
     assert stored == {ws.cell(r, 15).value for r in range(3, ws.max_row + 1) if ws.cell(r, 15).value}
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("139-0745-0003", "13907450003"), ("139 0745 0003", "13907450003"),
+    ("+86 13907450003", "13907450003"), ("１３９０７４５０００３", "13907450003"),
+    ("(0731)84561234", "0731-84561234"), ("13907450003/0731-84561234", "13907450003、0731-84561234"),
+])
+def test_phones_as_county_rosters_write_them_are_stored_normalised(db, tmp_path, written, stored):
+    rows = good_rows()
+    rows[0][10] = written
+    preview = preview_import(messy_workbook(tmp_path / "电话.xlsx", rows))
+    assert preview.problems == []
+    apply_import(preview)
+    assert Representative.get(Representative.name == "王芳").phone == stored
+
+
+@pytest.mark.parametrize("written", ["139-0745-000", "+1 415 555 0100", "电话13907450003", "12345"])
+def test_what_is_not_a_phone_is_still_refused(db, tmp_path, written):
+    rows = good_rows()
+    rows[0][10] = written
+    preview = preview_import(messy_workbook(tmp_path / "电话.xlsx", rows))
+    assert any(p.row == 5 and p.field == "手机号码" and "不像电话号码" in p.message
+               for p in preview.problems)
+
+
+def test_a_later_row_failing_against_the_database_writes_nothing(db, tmp_path):
+    """Two chairmen pass the row-by-row preview (the database has none yet); the second fails while
+    writing, and the first, already written inside the transaction, is rolled back with it."""
+    headers = HEADERS + ["主席团职务"]
+    rows = [row + [""] for row in good_rows()]
+    rows[0][-1] = rows[3][-1] = "主席"
+    preview = preview_import(messy_workbook(tmp_path / "两个主席.xlsx", rows, headers=headers))
+    with pytest.raises(ValidationError) as caught:
+        apply_import(preview)
+    assert any(p.row == 8 and "已有主席" in p.message for p in caught.value.problems)
+    assert Representative.select().count() == 0 and Term.select().count() == 0
+    assert settings.get_settings().town_name == ""

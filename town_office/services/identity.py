@@ -70,13 +70,34 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0\d{2,3}-?)?\d{7,8}(-\d{1,5})?")
 
 
+_PHONE_SEPARATORS = re.compile(r"[、/,，;；]")
+_COUNTRY_CODE = re.compile(r"^(?:\+|00)?86")
+_AREA_IN_BRACKETS = re.compile(r"^\((0\d{2,3})\)")
+
+
+def _normalise_one_phone(part: str) -> str:
+    """One number as it is stored: a mobile as 11 digits (139-0745-0003, +86 139…, full-width digits
+    all become 13907450003), a landline as 0731-84561234; anything else is left for the check."""
+    text = part.translate(_FULL_WIDTH).replace("—", "-").replace("－", "-").strip()
+    text = text.replace("（", "(").replace("）", ")")
+    digits = re.sub(r"[\s\-.]", "", text)
+    mobile = _COUNTRY_CODE.sub("", digits) if not _MOBILE.fullmatch(digits) else digits
+    if _MOBILE.fullmatch(mobile):
+        return mobile
+    text = _AREA_IN_BRACKETS.sub(r"\1-", text)
+    text = re.sub(r"^(0\d{2,3})[\s.]+(?=\d{7,8}\b)", r"\1-", text)
+    return re.sub(r"\s+", "", text)
+
+
 def normalise_phone(raw) -> str:
-    """Phone as text: numbers from Excel lose their '.0', spaces and full-width digits go."""
+    """Phone as text, each number normalised (see ``_normalise_one_phone``); several numbers are
+    joined by 、. Numbers from Excel lose their '.0'."""
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    return re.sub(r"[\s]+", "", str(raw)).translate(_FULL_WIDTH).replace("—", "-")
+    parts = [_normalise_one_phone(p) for p in _PHONE_SEPARATORS.split(str(raw))]
+    return "、".join(p for p in parts if p)
 
 
 def phone_problem(phone: str) -> str | None:

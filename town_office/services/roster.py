@@ -20,7 +20,7 @@ from town_office.models import (
 )
 from town_office.models.db import database
 from town_office.services import audit
-from town_office.services.identity import is_masked
+from town_office.services.identity import is_masked, normalise_phone
 from town_office.services.pinyin import pinyin_keys
 from town_office.services.roster_types import (
     END_REASONS,
@@ -121,6 +121,7 @@ def _apply(rep: Representative, data: RepresentativeInput) -> None:
     for attr in ("gender", "ethnicity", "party", "education", "work_unit_post", "group_role",
                  "phone", "card_number", "elected_on", "presidium_role", "notes"):
         setattr(rep, attr, getattr(data, attr))
+    rep.phone = normalise_phone(data.phone)
     rep.birth_month = data.birth_month or None
     if not (data.id_number and is_masked(data.id_number)):  # a masked export keeps the stored number
         rep.id_number = data.id_number or None

@@ -11,6 +11,7 @@ from town_office.services.identity import (
     gender_from_id,
     id_number_problem,
     is_masked,
+    normalise_phone,
     phone_problem,
 )
 from town_office.services.roster_types import (
@@ -62,7 +63,7 @@ def representative_problems(data: RepresentativeInput, today: date | None = None
     if data.presidium_role and data.presidium_role not in PRESIDIUM_ROLES:
         bad("presidium_role", f"「{data.presidium_role}」应为 主席、副主席 或 成员")
     if data.phone:
-        message = phone_problem(data.phone)
+        message = phone_problem(normalise_phone(data.phone))
         if message:
             bad("phone", message)
     if data.id_number and not is_masked(data.id_number):
