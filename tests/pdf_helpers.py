@@ -58,3 +58,33 @@ def assert_fonts_embedded(path: Path) -> None:
     lines = pdffonts_lines(path)
     if lines is not None:
         assert lines and all(" yes yes " in line for line in lines), lines
+
+
+MM = 72 / 25.4
+
+
+def word_boxes(path: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, every word poppler finds as (x0, top, x1, bottom, text) in millimetres from the
+    page's top left (a run of hanzi set without spaces is one word)."""
+    import re
+
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        words = []
+        for x0, y0, x1, y1, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                page):
+            words.append((float(x0) / MM, float(y0) / MM, float(x1) / MM, float(y1) / MM, text))
+        pages.append(words)
+    return pages
+
+
+def text_lines(page_words) -> list[str]:
+    """The words of a page joined into lines (same top within half a millimetre), top to bottom."""
+    lines: dict[float, list] = {}
+    for x0, top, _, _, text in page_words:
+        key = next((k for k in lines if abs(k - top) < 0.5), top)
+        lines.setdefault(key, []).append((x0, text))
+    return ["".join(t for _, t in sorted(words)) for _, words in sorted(lines.items())]

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from tests.pdf_helpers import A4_POINTS, assert_fonts_embedded, page_sizes, pdf_text
 from town_office.reports import gongwen
 from town_office.reports.cjk_text import NO_LINE_END, NO_LINE_START, Glyph, break_lines
-from town_office.reports.fonts import FANGSONG, HEI, FontBook
+from town_office.reports.fonts import FANGSONG, HEI, KAI, TITLE, FontBook
 from town_office.resources import resource_path
 
 
@@ -17,7 +17,10 @@ def test_without_system_fonts_the_bundled_fonts_serve_every_role():
     book = FontBook(search_dirs=[])
     files = {role: book.file_of(name) for role, name in book.primary.items()}
     assert all(f.bundled for f in files.values())
-    assert files[FANGSONG].path.name == "LXGWWenKai-Regular.ttf"
+    # body 仿宋 and titles a bold Song serif on every machine: never 楷体 or 黑体 in their place
+    assert files[FANGSONG].path.name == "ZhuqueFangsong-Regular.ttf"
+    assert files[TITLE].path.name == "NotoSerifSC-Bold.ttf"
+    assert files[KAI].path.name == "LXGWWenKai-Regular.ttf"
     assert files[HEI].path.name == "DroidSansFallbackFull.ttf"
     for char in "䶮堃喆𬌗":
         assert book.has_glyph(book.font_for(char, FANGSONG), char)
@@ -105,3 +108,87 @@ def test_a_table_fits_the_type_area_and_repeats_its_header(tmp_path, landscape):
     expected = A4_POINTS[::-1] if landscape else A4_POINTS
     assert set(page_sizes(out)) == {expected}
     assert_fonts_embedded(out)
+
+
+def test_a_paper_prints_body_in_fangsong_and_title_in_a_song_serif(tmp_path):
+    from tests.pdf_helpers import fonts
+    from town_office.reports.fonts import font_book
+
+    out = tmp_path / "字体.pdf"
+    with gongwen.Paper(out, "字体") as story:
+        story += gongwen.title("关于召开主席团会议的通知")
+        story.append(gongwen.body("请准时出席会议。"))
+    used = " ".join(fonts(out))
+    book = font_book()
+    for role, bundled_name in ((FANGSONG, "ZhuqueFangsong"), (TITLE, "NotoSerifCJK")):
+        if book.file_of(book.primary[role]).bundled:
+            assert bundled_name in used, used
+    assert "LXGWWenKai" not in used and "DroidSans" not in used, used
+
+
+# The rules as the 公文 convention states them, written here and not taken from the module.
+CLOSING_MARKS = "，。、；：？！）》」』】〕〉…%"
+OPENING_MARKS = "（《「『【〔〈“‘"
+
+
+def test_the_line_break_rules_hold_by_the_conventions_own_lists():
+    text = ("据《青石镇人大代表履职考核办法》（试行），满意率86.8%，编号2026-001；会议“原则通过”。" * 6)
+    for width in range(6, 40):
+        lines = break_lines(_glyphs(text), float(width))
+        for line in lines:
+            chars = "".join(g.char for g in line.glyphs)
+            assert chars[0] not in CLOSING_MARKS, (width, chars)
+            assert chars[-1] not in OPENING_MARKS, (width, chars)
+        joined = "|".join("".join(g.char for g in line.glyphs) for line in lines)
+        assert joined.replace("|", "") == text
+        if width >= 16:  # a code shorter than half a line is never split
+            for whole in ("86.8%", "2026-001"):
+                assert joined.count(whole) == 6, (width, joined)
+
+
+def test_the_body_sits_on_a_28_by_22_grid_in_the_type_area(tmp_path):
+    from tests.pdf_helpers import text_lines, word_boxes
+
+    out = tmp_path / "版心.pdf"
+    with gongwen.Paper(out, "版心") as story:
+        story.append(gongwen.body("国" * (28 * 40)))
+    first, second = word_boxes(out)[:2]
+    body = [w for w in first if w[1] < 37.0 + 225.0]  # the page number sits below
+    lines = text_lines(body)
+    assert len(lines) == 22  # 22 lines on a full page
+    assert len(lines[0]) == 26 and all(len(line) == 28 for line in lines[1:])  # 28 a line
+    full = [w for w in body if len(w[4]) == 28]
+    assert all(abs(w[0] - 28.0) < 0.15 for w in full)  # left edge of the type area: 28 mm
+    assert all(abs(w[2] - (28.0 + 156.0)) < 0.15 for w in full)  # 156 mm wide
+    indent = next(w for w in body if len(w[4]) == 26)
+    assert abs(indent[0] - (28.0 + 2 * 156.0 / 28)) < 0.3  # first line two characters in
+    top = min(w[1] for w in body)
+    bottom = max(w[3] for w in body)
+    assert 37.0 <= top < 37.0 + 225.0 / 22  # the first line sits in the first grid line
+    assert 37.0 + 225.0 * 21 / 22 < bottom <= 37.0 + 225.0  # the 22nd in the last
+    number = next(w for w in first if w[4] == "1")
+    assert 37.0 + 225.0 + 5.0 < number[1] < 37.0 + 225.0 + 9.0  # page number 7 mm under the type area
+    assert len(text_lines([w for w in second if w[1] < 37.0 + 225.0])[0]) == 28
+
+
+def test_titles_break_between_words_never_inside_one():
+    for text, word in (("青石镇第十九届人大主席团第二十次会议纪要的补充通知和说明", "主席团"),
+                       ("关于开展青石镇中心小学及周边商店安全生产执法检查情况的报告", "安全生产"),
+                       ("青石镇人大主席团二〇二六年度隐患排查整改台账（第一季度）", "台账")):
+        title = gongwen.title(text)[0]
+        title.wrap(gongwen.TYPE_WIDTH, 1000)
+        lines = ["".join(g.char for g in line.glyphs) for line in title.lines]
+        assert len(lines) == 2 and "".join(lines) == text
+        assert any(word in line for line in lines), lines
+
+
+@pytest.mark.parametrize("value", ["2026-001", "86.8%", "王䶮", "刘志远", "13907450003"])
+def test_table_cells_never_split_a_number_code_percentage_or_short_name(value):
+    from town_office.reports.cjk_text import Text
+
+    cell = Text([(value, FANGSONG)], 12, 16, keep_short=True)
+    for width in (42, 60, 80):
+        cell.wrap(width, 1000)
+        lines = ["".join(g.char for g in line.glyphs) for line in cell.lines]
+        assert lines == [value], (width, lines)
+        assert cell.lines[0].width <= width + 0.01 or cell.size <= 12 * 0.6 + 1e-6

@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from town_office.reports.fonts import FANGSONG, font_book
+from town_office.reports.words import inner_positions, short_run_positions
 
 NO_LINE_START = set("，。、；：？！）》」』】〕〉…—％’”·,.;:?!)]}%")
 NO_LINE_END = set("（《「『【〔〈‘“([{")
@@ -41,14 +42,19 @@ class Line:
         return sum(g.width for g in self.glyphs)
 
 
-def _tokens(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Units that a line break may not split, with the no-start / no-end marks glued on."""
+def _tokens(glyphs: list[Glyph], joins: set[int] = frozenset()) -> list[list[Glyph]]:
+    """Units that a line break may not split, with the no-start / no-end marks glued on.
+
+    ``joins``: indices of glyphs that stay with the glyph before them (inside a word).
+    """
     raw: list[list[Glyph]] = []
-    for glyph in glyphs:
+    for index, glyph in enumerate(glyphs):
         latin = glyph.char.isascii() and not glyph.char.isspace()
-        if latin and raw and raw[-1][-1].char.isascii() and not raw[-1][-1].char.isspace() \
-                and raw[-1][-1].char not in NO_LINE_START and raw[-1][-1].char != "\n":
+        if raw and index in joins and raw[-1][-1].char != "\n" and glyph.char != "\n":
             raw[-1].append(glyph)
+        elif latin and raw and raw[-1][-1].char.isascii() and not raw[-1][-1].char.isspace() \
+                and raw[-1][-1].char not in ",;" and raw[-1][-1].char != "\n":
+            raw[-1].append(glyph)  # numbers, codes and percentages stay whole: 2026-001, 86.8%
         else:
             raw.append([glyph])
     tokens: list[list[Glyph]] = []
@@ -62,7 +68,8 @@ def _tokens(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return tokens
 
 
-def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0) -> list[Line]:
+def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0,
+                joins: set[int] = frozenset()) -> list[Line]:
     """Greedy line breaking over tokens; a token wider than a whole line is cut by characters."""
     lines: list[Line] = []
     current: list[Glyph] = []
@@ -78,18 +85,21 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0) ->
         lines.append(Line(tuple(current), last))
         current, used = [], 0.0
 
-    for token in _tokens(glyphs):
+    for token in _tokens(glyphs, joins):
         if token[0].char == "\n":
             close(True)
             continue
         token_width = sum(g.width for g in token)
         too_long = token_width > width - first_indent + 0.01
-        long_latin = token_width > width / 4 and all(g.char.isascii() for g in token)
+        long_latin = token_width > width / 2 and all(g.char.isascii() for g in token)
         if too_long or (long_latin and used + token_width > avail() + 0.01):
             # a long Latin word, number or address: cut by characters instead of a gappy line
             for glyph in token:
                 if current and used + glyph.width > avail() + 0.01:
+                    carry = current.pop() if glyph.char in NO_LINE_START and len(current) > 1 else None
                     close(False)
+                    if carry is not None:  # a closing mark never starts a line: take a character along
+                        current, used = [carry], carry.width
                 current.append(glyph)
                 used += glyph.width
             continue
@@ -129,7 +139,8 @@ class Text(Flowable):
     def __init__(self, spans: list[Span] | str, size: float, leading: float | None = None,
                  align: str = JUSTIFY, first_indent: float = 0, color=colors.black,
                  min_height: float = 0, space_before: float = 0, space_after: float = 0,
-                 balance: bool = False, grid: int = 0, _lines: list[Line] | None = None):
+                 balance: bool = False, grid: int = 0, keep_short: bool = False,
+                 _lines: list[Line] | None = None):
         super().__init__()
         # ``grid``: characters per full line (公文: 28). Where ``grid`` characters of ``size`` are a
         # little wider than the line, they are set closer, as the standard's character grid does.
@@ -137,9 +148,16 @@ class Text(Flowable):
         self.spans, self.size, self.leading = spans, size, leading or size * 1.5
         self.align, self.first_indent, self.color = align, first_indent * size, color
         self.min_height = min_height
-        self.balance = balance  # titles: lines of even length instead of one long and one short
+        self.balance = balance  # titles: lines of even length, broken between words only
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self._glyphs = None if _lines is not None else shape(spans, size)
+        # titles break between words; table cells (``keep_short``) keep names and numbers whole and
+        # are set smaller rather than split inside one
+        self.keep_short = keep_short
+        plain = "".join(g.char for g in self._glyphs) if self._glyphs else ""
+        self._joins = (inner_positions(plain) if balance and plain else set()) | (
+            short_run_positions(plain) if keep_short else set())
+        self._natural = (size, self.leading)
         self._fixed_lines = _lines
         self.lines: list[Line] = []
 
@@ -159,17 +177,30 @@ class Text(Flowable):
         if self._fixed_lines is not None:
             return self._fixed_lines
         width *= self._squeeze(width)
-        lines = break_lines(self._glyphs, width, self.first_indent)
+        lines = break_lines(self._glyphs, width, self.first_indent, self._joins)
         if self.balance and len(lines) > 1:
             narrow = width
             while narrow > width / 2:
-                trial = break_lines(self._glyphs, narrow - self.size, self.first_indent)
+                trial = break_lines(self._glyphs, narrow - self.size, self.first_indent, self._joins)
                 if len(trial) > len(lines):
                     break
                 narrow, lines = narrow - self.size, trial
         return lines
 
+    def _fit_tokens(self, width: float) -> None:
+        """A cell too narrow for its widest unbreakable token is set smaller (down to 60 %)."""
+        size, leading = self._natural
+        tokens = [t for t in _tokens(shape(self.spans, size), self._joins) if t[0].char != "\n"]
+        widest = max((sum(g.width for g in t) for t in tokens), default=0.0)
+        factor = 1.0 if widest <= width - self.first_indent else max(
+            0.6, (width - self.first_indent) / widest)
+        if abs(self.size - size * factor) > 1e-6:
+            self.size, self.leading = size * factor, leading * factor
+            self._glyphs = shape(self.spans, self.size)
+
     def wrap(self, availWidth, availHeight):
+        if self.keep_short and self._fixed_lines is None:
+            self._fit_tokens(availWidth)
         self.width = availWidth
         self.lines = self._lines_for(availWidth)
         self.height = max(len(self.lines) * self.leading, self.min_height)

@@ -2,8 +2,11 @@
 
 Each *role* of the GB/T 9704 layout (仿宋 body, 黑体 headings, 楷体 sub-headings, 宋体 page numbers, 小标宋
 titles) is served by the first font found: the Windows system fonts first, then common Linux CJK
-TrueType fonts, then the fonts bundled in ``resources/fonts`` (LXGW WenKai, OFL; Droid Sans Fallback,
-Apache 2.0). reportlab reads TrueType outlines only, so CFF fonts (Noto CJK .otf/.ttc) are skipped.
+TrueType fonts, then the fonts bundled in ``resources/fonts``: 朱雀仿宋 (Zhuque Fangsong, OFL) for the
+body, Noto Serif SC Bold (思源宋体, OFL, TrueType outlines) for titles, LXGW WenKai (OFL) for 楷体 and
+Droid Sans Fallback (Apache 2.0) for 黑体. Body text is therefore 仿宋 and titles a bold 宋体-style
+serif on every machine, never 楷体 or 黑体 in their place. reportlab reads TrueType outlines only, so
+CFF fonts (Noto CJK .otf/.ttc) are skipped.
 
 reportlab never falls back to a second font by itself, so :meth:`FontBook.runs` splits a text into
 runs by which font of the role's chain has each character: a rare name character such as 𬌗, missing
@@ -39,13 +42,18 @@ _SYSTEM_CANDIDATES: dict[str, list[tuple[str, int]]] = {
     TITLE: [("fzxbsjw.ttf", 0), ("方正小标宋简体.ttf", 0), ("fzxbsjw--gb1-0.ttf", 0)],
 }
 # When a role has no font of its own, borrow from these roles (in order) before the bundled fonts.
-_BORROW = {FANGSONG: [SONG, KAI], SONG: [FANGSONG, KAI], HEI: [], KAI: [FANGSONG, SONG],
-           TITLE: [HEI, SONG]}
+# 仿宋 and titles never borrow: the bundled 仿宋 and serif are truer to the paper than a system 宋体
+# or 黑体 standing in for them.
+_BORROW = {FANGSONG: [], SONG: [], HEI: [], KAI: [], TITLE: []}
 
-BUNDLED_SERIF = ("fonts", "LXGWWenKai-Regular.ttf")  # widest coverage: Ext-A..E name characters
+BUNDLED_FANGSONG = ("fonts", "ZhuqueFangsong-Regular.ttf")  # 朱雀仿宋: GB2312, 䶮, 𬌗
+BUNDLED_TITLE = ("fonts", "NotoSerifSC-Bold.ttf")  # a bold Song/Ming serif: BMP and Ext B–F
+BUNDLED_KAI = ("fonts", "LXGWWenKai-Regular.ttf")  # 楷体; widest coverage of rare name characters
 BUNDLED_SANS = ("fonts", "DroidSansFallbackFull.ttf")  # 黑体 stand-in, most of Ext-A
-_BUNDLED_FOR_ROLE = {FANGSONG: BUNDLED_SERIF, SONG: BUNDLED_SERIF, KAI: BUNDLED_SERIF,
-                     HEI: BUNDLED_SANS, TITLE: BUNDLED_SANS}
+_BUNDLED_FOR_ROLE = {FANGSONG: BUNDLED_FANGSONG, SONG: BUNDLED_FANGSONG, KAI: BUNDLED_KAI,
+                     HEI: BUNDLED_SANS, TITLE: BUNDLED_TITLE}
+# Per-character fallback after a role's own font: the widest coverage first.
+_FALLBACKS = (BUNDLED_KAI, BUNDLED_FANGSONG, BUNDLED_TITLE, BUNDLED_SANS)
 
 
 def _unicode_hex(codepoint: int) -> str:
@@ -114,8 +122,7 @@ class FontBook:
         own = {role: self._first_loadable(files, _SYSTEM_CANDIDATES[role]) for role in ROLES}
         self.primary: dict[str, str] = {}
         self.chains: dict[str, list[str]] = {}
-        bundled = [self._load(resource_path(*BUNDLED_SERIF), 0, True),
-                   self._load(resource_path(*BUNDLED_SANS), 0, True)]
+        bundled = [self._load(resource_path(*font), 0, True) for font in _FALLBACKS]
         for role in ROLES:
             primary = own[role] or next((own[r] for r in _BORROW[role] if own[r]), None)
             if primary is None:

@@ -179,7 +179,7 @@ def table(header: list[str], rows: list[list], widths: list[float], *,
     data = [[Text([(h, header_role)], size, leading, align=CENTER) for h in header]]
     for row in rows:  # a cell is a string, or a list of (text, role) spans
         data.append([Text(value if isinstance(value, list) else [(str(value), cell_role)], size,
-                          leading, align=align[i],
+                          leading, align=align[i], keep_short=True,
                           min_height=max(0.0, min_row_height - 8))
                      for i, value in enumerate(row)])
     result = Table(data, colWidths=col_widths, repeatRows=1)
