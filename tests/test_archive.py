@@ -117,3 +117,52 @@ def test_a_batch_writes_one_file_per_deputy_or_one_combined_file(demo_town, tmp_
 def test_the_term_file_spans_the_term(member, tmp_path):
     pages = pdf_text(archive_papers.print_archive(member.id, tmp_path / "整届.pdf"))
     assert "第十九届（" in pages[0] and len([p for p in pages if "2025-" in p]) >= 1
+
+
+HEADINGS = ["①基本情况", "②参加人大会议", "③视察、调研、执法检查", "④学习培训", "⑤代表小组活动",
+            "⑥提出建议和意见", "⑦向选民述职、接受监督", "⑧表彰奖励", "代表履职登记表"]
+
+
+def _check_contents(pages: list[str], cover: int, end: int, where: str) -> int:
+    """Every contents entry of the file starting on page ``cover`` (1-based) equals the page its
+    heading prints on; returns how many entries were checked."""
+    flat = [p.replace(" ", "").replace("\n", "") for p in pages]
+    contents = flat[cover]  # the page after the cover
+    checked = 0
+    for heading in HEADINGS:
+        listed = _listed(contents, heading)
+        printed = next(n for n in range(cover + 2, end + 1) if heading in flat[n - 1])
+        assert listed == printed, f"{where}: {heading} listed on {listed}, printed on {printed}"
+        assert f"— {listed} —" in pages[listed - 1]
+        checked += 1
+    return checked
+
+
+def test_every_contents_entry_of_the_whole_town_is_the_page_its_heading_prints_on(demo_town, tmp_path):
+    ids = archive_papers.deputies_for(2026)
+    assert len(ids) >= 40
+    files = archive_papers.print_batch(ids, 2026, tmp_path / "单个", combined=False)
+    checked = 0
+    for path in files:
+        pages = pdf_text(path)
+        checked += _check_contents(pages, 1, len(pages), path.name)
+    combined = archive_papers.print_batch(ids, 2026, tmp_path / "合订.pdf", combined=True)[0]
+    pages = pdf_text(combined)
+    covers = [i for i, p in enumerate(pages, start=1) if "代表履职档案" in p and "档案期间" in p]
+    assert len(covers) == len(ids)
+    for n, cover in enumerate(covers):
+        end = covers[n + 1] - 1 if n + 1 < len(covers) else len(pages)
+        checked += _check_contents(pages, cover, end, f"合订本第{n + 1}人")
+    assert checked == 2 * len(ids) * len(HEADINGS)
+
+
+def test_the_id_number_in_the_file_is_masked(demo_town, tmp_path):
+    from town_office.models import Representative
+
+    deputy = Representative.select().where(Representative.id_number.is_null(False)).first()
+    number = deputy.id_number
+    assert number and len(number) == 18
+    text = "".join(pdf_text(archive_papers.print_archive(deputy.id, tmp_path / "档案.pdf", 2026)))
+    text = text.replace(" ", "").replace("\n", "")
+    assert number not in text and number[6:14] not in text
+    assert f"{number[:4]}{'*' * 10}{number[-4:]}" in text

@@ -30,7 +30,7 @@ EMPTY = "本期间无记录。"
 
 
 class _Mark(Flowable):
-    """Notes the page it lands on in ``pages[key]``."""
+    """Notes the page it lands on in ``pages[key]`` (for a part that starts a page)."""
 
     def __init__(self, pages: dict, key):
         super().__init__()
@@ -41,6 +41,20 @@ class _Mark(Flowable):
 
     def draw(self):
         self.pages[self.key] = self.canv.getPageNumber()
+
+
+def _marked(flowable: Flowable, pages: dict, key) -> Flowable:
+    """``flowable`` noting in ``pages[key]`` the page it is drawn on. A heading kept with its table
+    moves to the next page with it, so the page is read where the heading is drawn, not where a
+    separate marker before it was left behind."""
+    draw = flowable.draw
+
+    def draw_and_note():
+        pages[key] = flowable.canv.getPageNumber()
+        draw()
+
+    flowable.draw = draw_and_note
+    return flowable
 
 
 def _grid(rows: list[list[str]], widths: list[float], size: float = 12, label_columns=(0,)) -> Table:
@@ -135,13 +149,15 @@ def _story(archives: list, pages: dict) -> list:
         story.append(_Mark(pages, (index, "cover")))
         story += _cover(a)
         story += _contents(a, index, pages)
-        story += [_Mark(pages, (index, 1)), g.heading("① 基本情况"),
+        story += [_marked(g.heading("① 基本情况"), pages, (index, 1)),
                   _grid(_basic_rows(a.deputy), [2.6, 4.2, 2.4, 4.2], size=12, label_columns=(0, 2))]
         for section in a.sections:
-            story += [CondPageBreak(g.LINE * 4), _Mark(pages, (index, section.number)),
-                      g.heading(section.heading), _section_table(section)]
-        story += [PageBreak(), _Mark(pages, (index, "form"))]
-        story += _form(a)
+            story += [CondPageBreak(g.LINE * 4),
+                      _marked(g.heading(section.heading), pages, (index, section.number)),
+                      _section_table(section)]
+        story.append(PageBreak())
+        form = _form(a)
+        story += [_marked(form[0], pages, (index, "form")), *form[1:]]
     return story
 
 
@@ -152,7 +168,7 @@ def render_archives_pdf(archives: list, out: Path, pdf_title: str) -> dict:
         Where each part starts, ``{(deputy index, 1..8 | "cover" | "form"): page}``.
     """
     pages: dict = {}
-    for _ in range(3):  # the contents only change once the page numbers are known
+    for _ in range(4):  # the contents only change once the page numbers are known
         before = dict(pages)
         paper = g.Paper(out, pdf_title)
         paper.story += _story(archives, pages)
