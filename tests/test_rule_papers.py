@@ -114,3 +114,18 @@ def test_a_very_long_article_goes_on_in_continued_rows(current_term, tmp_path):
     assert _text(out).count("要点") == 40
     printed = _text(rule_papers.print_version(first.id, tmp_path / "长条文.pdf"))
     assert printed.count("突出重点") == 40
+
+
+def test_every_demo_version_prints_its_adoption_line_in_brackets(demo_town, tmp_path):
+    """One adoption or several, the history under the title opens with （ and closes with ）."""
+    checked = 0
+    for document in rules.list_documents():
+        for version in document.versions:
+            if not version.adopted_on:
+                continue
+            detail = rules.get_version(version.id)
+            text = _text(rule_papers.print_version(version.id, tmp_path / f"{version.id}.pdf"))
+            history = "".join(detail.history)
+            assert f"（{history}）" in text.replace(" ", ""), (document.title, version.number)
+            checked += 1
+    assert checked >= 7

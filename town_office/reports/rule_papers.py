@@ -32,7 +32,8 @@ def render_rule_pdf(detail, out: Path) -> Path:
             lines = ["（草案）"]
         else:  # one adoption per line: （…通过 / …修订）
             lines = list(detail.history)
-            lines[0], lines[-1] = "（" + lines[0], lines[-1] + "）"
+            lines[0] = "（" + lines[0]  # one statement each: with one adoption, [0] is [-1]
+            lines[-1] = lines[-1] + "）"
         if detail.notice:
             lines.append(f"（{detail.notice}）")
         heading[-1].spaceAfter = 0
