@@ -136,3 +136,30 @@ def test_papers_of_a_meeting_not_held_are_drafts_that_state_no_attendance(meetin
     meetings.mark_held(meeting.id)
     text, out = _paper(kind, meeting, tmp_path)
     assert "草稿" not in text and "样稿" not in text and "实到4人" in text
+
+
+def test_the_minutes_masthead_attendance_lines_and_imprint_sit_where_the_standard_puts_them(
+        meeting, tmp_path):
+    from tests.pdf_helpers import word_boxes
+    from town_office.services import settings
+
+    settings.update_settings(minutes_copy_to="县人大常委会办公室、镇党委")
+    meetings.mark_held(meeting.id)
+    names = "、".join(f"{'赵钱孙李周吴郑冯陈卫'[i]}{'子丑寅卯'[i % 4]}{'甲乙丙丁戊己庚辛壬癸'[i]}"
+                     for i in range(10))
+    meeting_attendance.add_observer(meeting.id, ObserverInput(names, "镇属单位负责人"))
+    _, out = _paper("minutes", meeting, tmp_path)
+    pages = word_boxes(out)
+    mark = next(w for w in pages[0] if "会议纪要" in w[4])
+    assert abs(mark[1] - (37.0 + 35.0)) < 1.0, mark  # the mark's top edge 35 mm into the type area
+    words = next(page for page in pages if any(w[4].startswith("列席") for w in page))
+    observers = next(w for w in words if w[4].startswith("列席"))
+    assert abs(observers[0] - (28.0 + 2 * 156.0 / 28)) < 0.3  # two characters in
+    after_colon = observers[0] + 3 * 156.0 / 28
+    continued = [w for w in words if w[1] > observers[1] + 1 and w[1] < observers[1] + 25
+                 and not w[4].startswith(("出席", "请假", "缺席", "抄送"))]
+    assert continued and all(abs(w[0] - after_colon) < 0.4 for w in continued[:1]), continued
+    text = "".join(pdf_text(out)[-1].split())
+    assert_in_order(text, "抄送：县人大常委会办公室、镇党委。", "测试镇人大主席团", "2026年3月28日印发")
+    imprint = next(w for w in pages[-1] if w[4].endswith("印发"))
+    assert 37.0 + 225.0 - 10.0 < imprint[3] <= 37.0 + 225.0 + 0.5  # the last line of the last page

@@ -69,14 +69,15 @@ def _tokens(glyphs: list[Glyph], joins: set[int] = frozenset()) -> list[list[Gly
 
 
 def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0,
-                joins: set[int] = frozenset()) -> list[Line]:
-    """Greedy line breaking over tokens; a token wider than a whole line is cut by characters."""
+                joins: set[int] = frozenset(), rest_indent: float = 0.0) -> list[Line]:
+    """Greedy line breaking over tokens; a token wider than a whole line is cut by characters.
+    ``rest_indent``: the indent of every line after the first (a hanging label)."""
     lines: list[Line] = []
     current: list[Glyph] = []
     used = 0.0
 
     def avail() -> float:
-        return width - (first_indent if not lines else 0.0)
+        return width - (first_indent if not lines else rest_indent)
 
     def close(last: bool) -> None:
         nonlocal current, used
@@ -90,7 +91,7 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0,
             close(True)
             continue
         token_width = sum(g.width for g in token)
-        too_long = token_width > width - first_indent + 0.01
+        too_long = token_width > width - max(first_indent, rest_indent) + 0.01
         long_latin = token_width > width / 2 and all(g.char.isascii() for g in token)
         if too_long or (long_latin and used + token_width > avail() + 0.01):
             # a long Latin word, number or address: cut by characters instead of a gappy line
@@ -140,11 +141,12 @@ class Text(Flowable):
                  align: str = JUSTIFY, first_indent: float = 0, color=colors.black,
                  min_height: float = 0, space_before: float = 0, space_after: float = 0,
                  balance: bool = False, grid: int = 0, keep_short: bool = False,
-                 _lines: list[Line] | None = None):
+                 hang: float = 0, _lines: list[Line] | None = None):
         super().__init__()
         # ``grid``: characters per full line (公文: 28). Where ``grid`` characters of ``size`` are a
         # little wider than the line, they are set closer, as the standard's character grid does.
         self.grid = grid
+        self.hang = hang * size  # indent of the lines after the first, in characters
         self.spans, self.size, self.leading = spans, size, leading or size * 1.5
         self.align, self.first_indent, self.color = align, first_indent * size, color
         self.min_height = min_height
@@ -177,11 +179,12 @@ class Text(Flowable):
         if self._fixed_lines is not None:
             return self._fixed_lines
         width *= self._squeeze(width)
-        lines = break_lines(self._glyphs, width, self.first_indent, self._joins)
+        lines = break_lines(self._glyphs, width, self.first_indent, self._joins, self.hang)
         if self.balance and len(lines) > 1:
             narrow = width
             while narrow > width / 2:
-                trial = break_lines(self._glyphs, narrow - self.size, self.first_indent, self._joins)
+                trial = break_lines(self._glyphs, narrow - self.size, self.first_indent, self._joins,
+                                    self.hang)
                 if len(trial) > len(lines):
                     break
                 narrow, lines = narrow - self.size, trial
@@ -218,8 +221,10 @@ class Text(Flowable):
         kwargs = dict(size=self.size, leading=self.leading, align=self.align, color=self.color,
                       grid=self.grid)
         head = Text(self.spans, first_indent=self.first_indent / self.size,
-                    space_before=self.spaceBefore, _lines=lines[:fits], **kwargs)
-        tail = Text(self.spans, space_after=self.spaceAfter, _lines=lines[fits:], **kwargs)
+                    hang=self.hang / self.size, space_before=self.spaceBefore,
+                    _lines=lines[:fits], **kwargs)
+        tail = Text(self.spans, first_indent=self.hang / self.size, hang=self.hang / self.size,
+                    space_after=self.spaceAfter, _lines=lines[fits:], **kwargs)
         return [head, tail]
 
     def draw(self):
@@ -227,7 +232,7 @@ class Text(Flowable):
         top = self.height - (self.height - len(self.lines) * self.leading) / 2
         squeeze = self._squeeze(self.width)
         for index, line in enumerate(self.lines):
-            indent = self.first_indent / squeeze if index == 0 else 0.0
+            indent = (self.first_indent if index == 0 else self.hang) / squeeze
             room = self.width - indent
             x, gap = indent, 0.0
             count = len(line.glyphs)

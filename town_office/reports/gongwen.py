@@ -17,6 +17,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -76,6 +77,12 @@ def labelled(label: str, text: str, indent: bool = True) -> Text:
     """"出席：王建国、李春梅" with the label in 黑体 and the names in 仿宋."""
     return Text([(label, HEI), (text or "无", FANGSONG)], BODY_SIZE, LINE, align=JUSTIFY,
                 first_indent=2 if indent else 0, grid=CHARS_PER_LINE)
+
+
+def hanging(label: str, text: str) -> Text:
+    """"出席：王建国、李春梅…" indented two characters, the wrapped names aligned after the colon."""
+    return Text([(label, HEI), (text or "无", FANGSONG)], BODY_SIZE, LINE, align=JUSTIFY,
+                first_indent=2, hang=2 + len(label), grid=CHARS_PER_LINE, keep_short=True)
 
 
 def right_aligned(text: str) -> Text:
@@ -211,9 +218,17 @@ def signature_lines(*labels: str) -> Table:
     return result
 
 
+MASTHEAD_TOP = 35 * mm  # GB/T 9704 10.3: the 纪要 mark's top edge 35 mm below the type area's top
+
+
 def red_header(masthead: str, issue_line: str, issuer: str, issued_on: date | None) -> list:
-    """The 纪要 head: red masthead, 第N期, issuing body left and date right, then the red rule."""
+    """The 纪要 head: the red mark with its top edge 35 mm into the type area, 第N期, issuing body
+    left and date right, then the red rule."""
     size = min(38.0, TYPE_WIDTH / max(len(masthead), 1) * 0.96)
+    leading = size * 1.6
+    mark = Text([(masthead, TITLE)], size, leading, align=CENTER, color=RED)
+    ascent = pdfmetrics.getFont(font_book().primary[TITLE]).face.ascent / 1000 * size
+    baseline_below_top = leading / 2 + size * 0.36  # where Text puts a single line's baseline
     issuer_and_date = Table(
         [[Text([(issuer, FANGSONG)], BODY_SIZE, LINE, align=LEFT),
           Text([(chinese_date(issued_on), FANGSONG)], BODY_SIZE, LINE, align=RIGHT)]],
@@ -223,13 +238,66 @@ def red_header(masthead: str, issue_line: str, issuer: str, issued_on: date | No
                                          ("TOPPADDING", (0, 0), (-1, -1), 0),
                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return [
-        Spacer(1, LINE),
-        Text([(masthead, TITLE)], size, size * 1.6, align=CENTER, color=RED),
+        Spacer(1, MASTHEAD_TOP - (baseline_below_top - ascent)),
+        mark,
         Spacer(1, LINE * 0.5),
         Text([(issue_line, FANGSONG)], BODY_SIZE, LINE, align=CENTER),
         issuer_and_date,
         HRFlowable(width="100%", thickness=1.5, color=RED, spaceBefore=2, spaceAfter=LINE),
     ]
+
+
+IMPRINT_SIZE = 14  # 版记: 4号仿宋
+
+
+class _Imprint(Flowable):
+    """版记 at the foot of the last page: 抄送 and 印发机关 / 印发日期 between a thick first and last
+    rule with a thin one between them, one character in from each side (GB/T 9704 7.4)."""
+
+    def __init__(self, copy_to: str, issuer: str, issued_on: date | None):
+        super().__init__()
+        self.copy_to = Text([("抄送：", FANGSONG), (copy_to.rstrip("。") + "。", FANGSONG)],
+                            IMPRINT_SIZE, LINE, align=JUSTIFY, hang=3)
+        self.issuer = Text([(issuer, FANGSONG)], IMPRINT_SIZE, LINE, align=LEFT)
+        self.dated = Text([(f"{chinese_date(issued_on)}印发", FANGSONG)], IMPRINT_SIZE, LINE,
+                          align=RIGHT)
+
+    def _needed(self, width: float) -> float:
+        inner = width - 2 * IMPRINT_SIZE
+        return self.copy_to.wrap(inner, LINE * 4)[1] + self.issuer.wrap(inner, LINE)[1] + 4
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        needed = self._needed(availWidth)
+        self.height = max(needed, availHeight - 0.01)  # takes the rest of the page: sits at its foot
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return [] if self._needed(availWidth) > availHeight else [self]
+
+    def draw(self):
+        canvas, width = self.canv, self.width
+        inner = width - 2 * IMPRINT_SIZE
+        copy_height = self.copy_to.wrap(inner, LINE * 4)[1]
+        self.issuer.wrap(inner, LINE)
+        self.dated.wrap(inner, LINE)
+        bottom = 0.0
+        middle = bottom + LINE + 2
+        top = middle + copy_height + 2
+        self.copy_to.drawOn(canvas, IMPRINT_SIZE, middle)  # in reading order, for copy and search
+        self.issuer.drawOn(canvas, IMPRINT_SIZE, bottom)
+        self.dated.drawOn(canvas, IMPRINT_SIZE, bottom)
+        canvas.saveState()
+        canvas.setStrokeColor(colors.black)
+        for y, thickness in ((top, 0.35 * mm), (middle, 0.25 * mm), (bottom, 0.35 * mm)):
+            canvas.setLineWidth(thickness)
+            canvas.line(0, y, width, y)
+        canvas.restoreState()
+
+
+def imprint(copy_to: str, issuer: str, issued_on: date | None) -> Flowable:
+    """The 版记 that ends a 纪要: 抄送, then 印发机关 and 印发日期, at the foot of the last page."""
+    return _Imprint(copy_to, issuer, issued_on)
 
 
 # --- the page and the document ---------------------------------------------------------------

@@ -216,5 +216,6 @@ def render_minutes_pdf(meeting, out: Path) -> Path:
         story.append(g.blank_lines(1))
         for label, text in _attendance_lines(meeting):
             if label != "人数：" and (label != "缺席：" or meeting.names("缺席")):
-                story.append(g.labelled(label, text, indent=False))
+                story.append(g.hanging(label, text))
+        story.append(g.imprint(meeting.copy_to, f"{meeting.town_name}人大主席团", issued_on))
     return Path(out)

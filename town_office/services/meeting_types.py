@@ -195,6 +195,7 @@ class MeetingDetail:
     pass_rule: str
     reviewed_followups: tuple[FollowUpRow, ...] = ()  # open ones from earlier meetings
     filed_minutes: tuple[FiledMinutesRow, ...] = ()
+    copy_to: str = ""  # 纪要 版记 抄送, from the settings
 
     @property
     def locked(self) -> bool:

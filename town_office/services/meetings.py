@@ -51,7 +51,7 @@ from town_office.services.meeting_types import (
 )
 from town_office.services.reasons import require_reason
 from town_office.services.roster_units import current_term_id
-from town_office.services.settings import get_settings
+from town_office.services.settings import get_settings, minutes_copy_to
 
 TABLE = "meeting"
 PRESIDIUM_ORDER = {"主席": 0, "副主席": 1, "成员": 2}
@@ -181,7 +181,7 @@ def get_meeting(meeting_id: int) -> MeetingDetail:
         meeting.recorder, meeting.summary, meeting.status, meeting.minutes_issue,
         meeting.minutes_date, members, observers, tuple(items),
         tally_of(attendees, settings.presidium_quorum_rule), settings.presidium_pass_rule,
-        reviewed, filed)
+        reviewed, filed, minutes_copy_to(settings))
 
 
 # --- writing -----------------------------------------------------------------------------------
