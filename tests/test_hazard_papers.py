@@ -7,7 +7,8 @@ from openpyxl import load_workbook
 
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
 from town_office.cli import main
-from town_office.services import hazard_papers
+from town_office.reports.chinese_numbers import chinese_date
+from town_office.services import hazard_papers, inspections
 
 
 def _text(path) -> str:
@@ -37,15 +38,19 @@ def test_ledger_workbook_cells_styles_and_print_setup(demo_town, tmp_path):
 def test_ledger_notice_and_report_pdfs(demo_town, tmp_path):
     ledger = hazard_papers.print_ledger(2026, tmp_path / "台账.pdf", today=date(2026, 11, 22))
     assert set(page_sizes(ledger)) == {(841.89, 595.28)}
-    assert_in_order(_text(ledger), "青石镇人大主席团2026年隐患排查整改台账", "逾期2项", "2026-001",
+    assert_in_order(_text(ledger), "青石镇人大主席团2026年隐患排查整改台账", "截至2026年11月22日，逾期2项",
+                    "2026-001",
                     "2026-002挂牌督办", "重大", "2026-004", "逾期57天", "已作废")
     notice = hazard_papers.print_notice("2026-002", tmp_path / "通知书.pdf")
     assert_in_order(_text(notice), "青石人大督〔2026〕1号", "隐患挂牌督办通知书", "青石镇中心幼儿园：",
                     "重大安全隐患（台账编号2026-002）", "整改措施：", "整改资金：3.5万元", "整改时限：2026年12月31日前",
                     "应急预案：", "回复要求", "青石镇人大主席团", "2026年5月13日")
     report = hazard_papers.print_inspection_report(1, tmp_path / "报告.pdf")
-    assert_in_order(_text(report), "青石镇中心小学安全生产执法检查", "附：隐患清单", "2026-001",
-                    "现场照片", "整改前", "整改后")
+    inspection = inspections.get_inspection(1)
+    assert_in_order(_text(report), "青石镇中心小学安全生产执法检查", "云溪县人大常委会：",
+                    "特此报告。", "附件：隐患清单及现场照片", "青石镇人大主席团",
+                    chinese_date(inspection.ends_on or inspection.starts_on), "附件", "隐患清单",
+                    "2026-001", "现场照片", "整改前", "整改后")
     from pypdf import PdfReader
 
     images = sum(len(page.images) for page in PdfReader(str(report)).pages)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Table, TableStyle
+from reportlab.platypus import Image, PageBreak, Table, TableStyle
 
 from town_office.reports import gongwen as g
 from town_office.reports.chinese_numbers import chinese_date
+from town_office.reports.cjk_text import Text
+from town_office.reports.fonts import HEI
 from town_office.reports.xlsx_style import Column, TableSheet, write_table
 
 LEDGER_COLUMNS_SPEC = (
@@ -59,7 +61,7 @@ def render_ledger_pdf(title: str, rows, today, out: Path) -> Path:
             counts[h.status] = counts.get(h.status, 0) + 1
         overdue = sum(1 for h in rows if h.days_overdue(today))
         story.append(g.body("共{}项：".format(len(rows)) + "，".join(f"{k}{v}项" for k, v in counts.items())
-                            + f"；逾期{overdue}项。", indent=False))
+                            + f"；截至{chinese_date(today)}，逾期{overdue}项。", indent=False))
         story.append(g.table(
             ["编号", "检查日期", "单位/地点", "隐患描述", "等级", "整改措施", "责任单位/责任人", "整改时限",
              "复查人", "状态", "销号日期"],
@@ -117,11 +119,14 @@ def _photo_grid(photos: list[tuple[str, Path]], width: float) -> Table:
     return table
 
 
-def render_inspection_report_pdf(town: str, inspection, hazards, photos: dict, out: Path) -> Path:
-    """An inspection report: the facts, the findings and report text, the hazards and photos."""
+def render_inspection_report_pdf(town: str, addressee: str, inspection, hazards, photos: dict,
+                                 out: Path) -> Path:
+    """An inspection report: 主送机关, the facts, the findings and report text, 署名 and 成文日期
+    (the day the inspection ended), then the hazard list and photos as its 附件."""
     with g.Paper(out, inspection.title) as story:
         story += g.title(f"关于{inspection.title}情况的报告" if not inspection.title.endswith("报告")
                          else inspection.title)
+        story.append(g.body(f"{addressee}：", indent=False))
         when = chinese_date(inspection.starts_on) + (
             f"至{chinese_date(inspection.ends_on)}" if inspection.ends_on else "")
         people = "、".join(p.name for p in inspection.participants) or "无"
@@ -134,7 +139,12 @@ def render_inspection_report_pdf(town: str, inspection, hazards, photos: dict, o
         if inspection.report:
             story.append(g.heading("二、意见和建议" if inspection.findings else "一、意见和建议"))
             story += [g.body(p) for p in inspection.report.splitlines() if p.strip()]
-        story.append(g.heading("附：隐患清单"))
+        story.append(g.body("特此报告。"))
+        story.append(g.body("附件：隐患清单" + ("及现场照片" if any(photos.values()) else "")))
+        g.close_with_signature(story, f"{town}人大主席团", inspection.ends_on or inspection.starts_on)
+        story.append(PageBreak())
+        story.append(Text([("附件", HEI)], g.BODY_SIZE, g.LINE))
+        story += g.title("隐患清单")
         story.append(g.table(["编号", "单位/地点", "隐患描述", "等级", "责任单位", "整改时限", "状态"],
                              [[h.number, h.place, h.description, h.level, h.responsible_unit, _d(h.deadline),
                                h.status] for h in hazards] or [["", "", "未发现隐患", "", "", "", ""]],

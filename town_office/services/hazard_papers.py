@@ -10,7 +10,7 @@ from town_office.reports import hazard_papers
 from town_office.services import attachments, hazards, inspections
 from town_office.services.hazard_photos import list_photos
 from town_office.services.hazard_types import VOID, HazardFilter
-from town_office.services.settings import get_settings
+from town_office.services.settings import get_settings, report_addressee
 
 
 def ledger_title(year: int) -> str:
@@ -51,8 +51,9 @@ def print_inspection_report(inspection_id: int, out: Path) -> Path:
     found = [h for h in hazards.list_hazards() if h.inspection_id == inspection_id]
     photos = {h.id: [(f"{p.stage}", attachments.absolute(p.stored_path)) for p in list_photos(h.id)]
               for h in found}
-    return hazard_papers.render_inspection_report_pdf(get_settings().town_name, inspection, found,
-                                                      photos, Path(out))
+    current = get_settings()
+    return hazard_papers.render_inspection_report_pdf(current.town_name, report_addressee(current),
+                                                      inspection, found, photos, Path(out))
 
 
 def preview(kind: str, key, year: int | None = None) -> Path:

@@ -40,6 +40,7 @@ class TownSettings:
     assessment_prorate: bool = True
     supervision_notice_prefix: str = ""  # empty: the town's short name + 人大督, e.g. 青石人大督
     minutes_copy_to: str = ""  # 纪要 版记 抄送; empty: the county congress standing committee
+    report_addressee: str = ""  # 检查报告 主送机关; empty: the county congress standing committee
     problem_categories: tuple = ("道路交通", "农田水利", "环境卫生", "教育医疗", "社会保障", "产业发展",
                                  "安全生产", "矛盾纠纷", "其他")
     hazard_categories: tuple = ("消防安全", "燃气安全", "用电安全", "食品安全", "交通安全", "治安安全",
@@ -71,6 +72,7 @@ SETTING_LABELS = {
     "assessment_prorate": "年度考核时任职不满一年的代表加分项按全年折算",
     "supervision_notice_prefix": "挂牌督办通知书文号的机关代字",
     "minutes_copy_to": "会议纪要抄送单位",
+    "report_addressee": "检查报告主送机关",
     "problem_categories": "群众诉求类别",
     "hazard_categories": "隐患类别",
 }
@@ -96,6 +98,11 @@ def supervision_notice_number(current: TownSettings, year: int, seq: int) -> str
 def minutes_copy_to(current: TownSettings) -> str:
     """Who a 纪要 is copied to (抄送), as its 版记 says."""
     return current.minutes_copy_to.strip() or f"{current.county_name or '县'}人大常委会"
+
+
+def report_addressee(current: TownSettings) -> str:
+    """Who an inspection report is addressed to (主送机关)."""
+    return current.report_addressee.strip() or f"{current.county_name or '县'}人大常委会"
 
 
 def get_settings() -> TownSettings:

@@ -183,6 +183,8 @@ class TownSettingsTab(QWidget):
                                       "留空则用乡镇简称加“人大督”")
         self.copy_to = QLineEdit()
         self.copy_to.setToolTip("印在纪要版记的“抄送”一行，多个单位用顿号分隔；留空则抄送县人大常委会")
+        self.addressee = QLineEdit()
+        self.addressee.setToolTip("执法检查报告的主送机关；留空则为县人大常委会")
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
                             ("current_term_id", self.current_term), ("presidium_quorum_rule", self.quorum_rule),
                             ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
@@ -191,6 +193,7 @@ class TownSettingsTab(QWidget):
                             ("hazard_categories", self.hazard_categories),
                             ("supervision_notice_prefix", self.notice_prefix),
                             ("minutes_copy_to", self.copy_to),
+                            ("report_addressee", self.addressee),
                             ("assessment_prorate", self.prorate)):
             form.addRow(SETTING_LABELS[key], widget)
         note = QLabel("各地规定不同，以上数字请按本省、本县的规定填写。修改会记入修改记录并随备份保存。")
@@ -227,6 +230,8 @@ class TownSettingsTab(QWidget):
         self.notice_prefix.setPlaceholderText(f"{settings.town_short_name(current.town_name)}人大督")
         self.copy_to.setText(current.minutes_copy_to)
         self.copy_to.setPlaceholderText(settings.minutes_copy_to(replace(current, minutes_copy_to="")))
+        self.addressee.setText(current.report_addressee)
+        self.addressee.setPlaceholderText(settings.report_addressee(replace(current, report_addressee="")))
         values = asdict(current)
         for key, spin in self.spins.items():
             spin.setValue(values[key])
@@ -252,6 +257,7 @@ class TownSettingsTab(QWidget):
             assessment_prorate=self.prorate.isChecked(),
             supervision_notice_prefix=self.notice_prefix.text().strip(),
             minutes_copy_to=self.copy_to.text().strip(),
+            report_addressee=self.addressee.text().strip(),
             **{key: spin.value() for key, spin in self.spins.items()})
         self.saved.emit()
         QMessageBox.information(self, "已保存", "设置已保存。")
