@@ -95,3 +95,17 @@ def test_a_password_encrypts_the_backup_only(demo_town, tmp_path):
     assert backup.verify_backup(made.backup, "县里2026").encrypted
     text = "".join(pdf_text(made.folder / handoff.SHEET_NAME))
     assert "已设密码" in text
+
+
+def test_no_page_of_the_handoff_sheet_is_left_nearly_empty_before_the_next(package):
+    """A heading kept with a long table used to push both to page 2, leaving page 1 a title only."""
+    from tests.pdf_helpers import word_boxes
+
+    pages = word_boxes(package.folder / handoff.SHEET_NAME)
+    assert len(pages) >= 2
+    type_bottom = 37.0 + 225.0
+    for number, page in enumerate(pages[:-1], start=1):
+        lowest = max(w[3] for w in page if w[1] < type_bottom)  # the page number sits below
+        assert lowest > 37.0 + 225.0 * 0.8, f"page {number} ends at {lowest:.0f} mm"
+    first = "".join(w[4] for w in pages[0])
+    assert "一、移交内容" in first and package.sheet.files[0].sha256[:16] in first

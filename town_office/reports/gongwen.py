@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -69,7 +70,10 @@ def heading(text: str, level: int = 1) -> Text:
     role = {1: HEI, 2: KAI}.get(level, FANGSONG)
     result = Text([(text, role)], BODY_SIZE, LINE, align=JUSTIFY, first_indent=2,
                   grid=CHARS_PER_LINE)
-    result.keepWithNext = True  # never a heading alone at the foot of a page
+    # Never a heading alone at the foot of a page: it needs room for two lines under it, or it starts
+    # the next page. (reportlab's keepWithNext would move the heading together with the whole of a
+    # long table after it, leaving most of a page empty.)
+    result.room_below = 2 * LINE
     return result
 
 
@@ -383,8 +387,14 @@ class Paper:
             for paint in painters:
                 paint(canvas, doc_)
         doc.addPageTemplates([PageTemplate(id="gongwen", frames=[frame], onPage=on_page)])
+        story = []
+        for flowable in self.story:
+            room = getattr(flowable, "room_below", 0)
+            if room:
+                story.append(CondPageBreak(room + flowable.wrap(frame._width, frame._height)[1]))
+            story.append(flowable)
         try:
-            doc.build(self.story)
+            doc.build(story)
             with open(temporary, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(temporary, self.out)
