@@ -15,11 +15,14 @@ DEBIAN_PACKAGES=(libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkb
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6
   fonts-wqy-microhei poppler-utils)
+# Only for the tests: LibreOffice prints the exported workbooks as a second spreadsheet program would
+# (tests/test_workbook_printing.py), with Carlito standing in for Excel's default Calibri widths.
+TEST_PACKAGES=(libreoffice-calc-nogui fonts-crosextra-carlito)
 
 install_debian_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
   local missing=()
-  for p in "${DEBIAN_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -51,7 +54,11 @@ make_venv() {
 
 cmd=${1:-run}
 [ $# -gt 0 ] && shift
-install_debian_packages
+if [ "$cmd" = test ]; then
+  install_debian_packages "${DEBIAN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+else
+  install_debian_packages "${DEBIAN_PACKAGES[@]}"
+fi
 make_venv
 case "$cmd" in
   run) exec "$VENV/bin/town-office" "$@" ;;

@@ -88,3 +88,58 @@ def text_lines(page_words) -> list[str]:
         key = next((k for k in lines if abs(k - top) < 0.5), top)
         lines.setdefault(key, []).append((x0, text))
     return ["".join(t for _, t in sorted(words)) for _, words in sorted(lines.items())]
+
+
+def printed_sizes(path: Path) -> list[tuple[float, str]]:
+    """Every run of text with the size it prints at (its font size through the text and current
+    transformation matrices), in points."""
+    found = []
+    for page in PdfReader(str(path)).pages:
+        def visit(text, cm, tm, font, size, found=found):
+            if text.strip():
+                scale_tm = (abs(tm[0] * tm[3] - tm[1] * tm[2])) ** 0.5
+                scale_cm = (abs(cm[0] * cm[3] - cm[1] * cm[2])) ** 0.5
+                found.append((size * scale_tm * scale_cm, text.strip()))
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def _runs_with_positions(path: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, every text run as (x0, x1, baseline, printed size, text) in points."""
+    pages = []
+    for page in PdfReader(str(path)).pages:
+        runs = []
+
+        def visit(text, cm, tm, font, size, runs=runs):
+            text = text.strip()
+            if not text:
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            printed = size * (abs(tm[0] * tm[3] - tm[1] * tm[2])) ** 0.5 * (
+                abs(cm[0] * cm[3] - cm[1] * cm[2])) ** 0.5
+            width = sum(printed if ord(c) >= 0x2E80 else printed * 0.5 for c in text)
+            runs.append((x, x + width, y, printed, text))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def overlapping_lines(path: Path) -> list[tuple[str, str]]:
+    """Pairs of text runs printed over each other: side by side by more than a character's width
+    and with baselines closer than 0.8 of the type size — what a row too short for its wrapped text
+    looks like (lines of one cell sit a full line apart)."""
+    clashes = []
+    for runs in _runs_with_positions(path):
+        runs.sort(key=lambda r: r[2])
+        for i, a in enumerate(runs):
+            for b in runs[i + 1:]:
+                if b[2] - a[2] >= 0.8 * max(a[3], b[3]):
+                    break
+                if b[2] - a[2] < 0.05 * a[3]:
+                    continue  # the next run of the same line (another font, or a gap)
+                across = min(a[1], b[1]) - max(a[0], b[0])
+                if across > 0.5 * min(a[3], b[3]):
+                    clashes.append((a[4], b[4]))
+    return clashes

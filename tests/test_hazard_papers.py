@@ -21,8 +21,9 @@ def test_ledger_workbook_cells_styles_and_print_setup(demo_town, tmp_path):
     ws = load_workbook(book).active
     assert ws["A1"].value == "青石镇人大主席团2026年隐患排查整改台账"
     header = [c.value for c in ws[2]]
-    assert header[:7] == ["编号", "检查日期", "检查组/检查人", "单位/地点", "隐患描述", "类别", "等级"]
-    assert {"整改资金（万元）", "复查人", "挂牌督办", "复查结论", "销号日期"} <= set(header)
+    assert header[:6] == ["编号", "检查日期", "单位/地点", "隐患描述", "类别", "等级"]
+    assert {"整改资金（万元）", "复查人", "挂牌督办", "复查结论", "销号日期", "检查组/检查人", "完成日期",
+            "复查日期"} <= set(header)
     rows = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]}
     major = rows["2026-002"]
     assert major[header.index("等级")] == "重大" and major[header.index("挂牌督办")] == "是"

@@ -13,6 +13,8 @@ from town_office.services import roster, settings
 from town_office.services.roster_export import export_roster
 from town_office.services.roster_import import apply_import, preview_import
 
+ID_COLUMN = 19  # 公民身份号码, kept after the printed columns
+
 HEADERS = ["序 号", "姓  名", "性别", "民族", "出生日期", "党派", "学历", "单位及职务", "所在代表小组",
            "选区", "手机号码", "身份证号", "备注"]
 
@@ -141,9 +143,9 @@ def test_export_layout_and_masking(demo_town, tmp_path):
     assert ws.print_title_rows == "$2:$2"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert ws.max_row == count + 2 == 48
-    ids = [ws.cell(r, 15).value for r in range(3, ws.max_row + 1) if ws.cell(r, 15).value]
+    ids = [ws.cell(r, ID_COLUMN).value for r in range(3, ws.max_row + 1) if ws.cell(r, ID_COLUMN).value]
     assert ids and all("**********" in v for v in ids)
-    assert all(ws.cell(r, 15).number_format == "@" for r in range(3, ws.max_row + 1))
+    assert all(ws.cell(r, ID_COLUMN).number_format == "@" for r in range(3, ws.max_row + 1))
     names = {ws.cell(r, 2).value for r in range(3, ws.max_row + 1)}
     assert "刘𬌗" in names and "王䶮" in names
 
@@ -164,7 +166,7 @@ def test_export_with_full_id_numbers_on_request(demo_town, tmp_path):
     export_roster(out, with_id_numbers=True)
     ws = load_workbook(out).active
     stored = {r.id_number for r in roster.list_representatives() if r.id_number}
-    assert stored == {ws.cell(r, 15).value for r in range(3, ws.max_row + 1) if ws.cell(r, 15).value}
+    assert stored == {ws.cell(r, ID_COLUMN).value for r in range(3, ws.max_row + 1) if ws.cell(r, ID_COLUMN).value}
 
 
 @pytest.mark.parametrize("written, stored", [

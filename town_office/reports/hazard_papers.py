@@ -15,22 +15,25 @@ from town_office.reports.cjk_text import Text
 from town_office.reports.fonts import HEI
 from town_office.reports.xlsx_style import Column, TableSheet, write_table
 
+# The last three columns stay in the workbook but are left off the printed page when all of them
+# would not print at 9 pt on A4 (复查人, 复查结论 and 销号日期 still show the review).
 LEDGER_COLUMNS_SPEC = (
-    ("编号", 10), ("检查日期", 11), ("检查组/检查人", 14), ("单位/地点", 16), ("隐患描述", 28),
+    ("编号", 10), ("检查日期", 11), ("单位/地点", 16), ("隐患描述", 28),
     ("类别", 9), ("等级", 6), ("整改措施", 24), ("整改资金（万元）", 9), ("责任单位", 14), ("责任人", 8),
-    ("整改时限", 11), ("复查人", 8), ("挂牌督办", 6), ("整改情况", 22), ("完成日期", 11),
-    ("复查日期", 11), ("复查结论", 18), ("状态", 10), ("销号日期", 11), ("逾期天数", 7),
+    ("整改时限", 11), ("复查人", 8), ("挂牌督办", 6), ("整改情况", 22), ("复查结论", 18), ("状态", 10),
+    ("销号日期", 11), ("逾期天数", 7), ("检查组/检查人", 14), ("完成日期", 11), ("复查日期", 11),
 )
+PRINT_OPTIONAL = {"检查组/检查人", "完成日期", "复查日期"}
 STATUS_FILLS = {"待整改": "FFF2CC", "整改中": "FCE4D6", "已整改待复查": "DDEBF7", "已销号": "E2EFDA",
                 "已作废": "EDEDED"}
 OVERDUE_FILL = "F8CBAD"
 
 
 def ledger_cells(rows, today) -> list[tuple]:
-    return [(h.number, h.found_on, h.inspectors, h.place, h.description, h.category, h.level,
+    return [(h.number, h.found_on, h.place, h.description, h.category, h.level,
              h.measures, h.funds, h.responsible_unit, h.responsible_person, h.deadline, h.reviewer,
-             "是" if h.supervised else "否", h.progress, h.completed_on, h.reviewed_on,
-             h.review_conclusion, h.status, h.closed_on, h.days_overdue(today) or "")
+             "是" if h.supervised else "否", h.progress, h.review_conclusion, h.status, h.closed_on,
+             h.days_overdue(today) or "", h.inspectors, h.completed_on, h.reviewed_on)
             for h in rows]
 
 
@@ -38,7 +41,8 @@ def render_ledger_xlsx(title: str, rows, today, out: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "隐患台账"
-    columns = tuple(Column(h, w, as_text=(h == "编号")) for h, w in LEDGER_COLUMNS_SPEC)
+    columns = tuple(Column(h, w, as_text=(h == "编号"), print_optional=h in PRINT_OPTIONAL)
+                    for h, w in LEDGER_COLUMNS_SPEC)
     fills = {i: OVERDUE_FILL if h.days_overdue(today) else STATUS_FILLS.get(h.status, "FFFFFF")
              for i, h in enumerate(rows)}
     write_table(ws, TableSheet(title, columns, ledger_cells(rows, today), landscape=True,

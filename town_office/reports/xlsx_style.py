@@ -1,6 +1,8 @@
 """The one workbook style every export shares: a title row, a bold header, column widths, a frozen
 header, cells as text where numbers would be mangled, and print setup (A4, fit to width, header
-repeated on every printed page)."""
+repeated on every printed page) that stays legible: widths chosen so the fitted sheet prints at 9 pt
+or more, every row as tall as its wrapped text (see ``xlsx_fit``), and a font with the rare name
+characters for the cells that hold them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from town_office.reports.xlsx_fit import fit_widths, printable_units, row_height
+
 FONT_NAME = "宋体"
+# 宋体 lacks the rarest name characters (𬌗 is in Extension E): cells that hold one use the bundled
+# 朱雀仿宋, which has them (the installer puts it on the PC).
+RARE_FONT_NAME = "Zhuque Fangsong"
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -23,6 +30,7 @@ class Column:
     header: str
     width: float
     as_text: bool = False  # keep ID numbers, phones and numbered codes as text
+    print_optional: bool = False  # trailing columns left off the page when it would print < 9 pt
 
 
 @dataclass(frozen=True)
@@ -34,12 +42,27 @@ class TableSheet:
     row_fills: dict[int, str] = field(default_factory=dict)  # data-row index -> RGB fill
 
 
+def has_rare_characters(text: str) -> bool:
+    """Characters of CJK Extension A or beyond the Basic Multilingual Plane (䶮, 𬌗)."""
+    return any("\u3400" <= c <= "\u4dbf" or ord(c) > 0xFFFF for c in text)
+
+
 def write_table(ws: Worksheet, sheet: TableSheet) -> None:
     """Fill ``ws`` with a title row, header row and data rows, styled and set up for printing."""
     n = len(sheet.columns)
+    headers = [col.header for col in sheet.columns]
+    landscape, printed = sheet.landscape, n
+    widths = fit_widths(headers, [c.width for c in sheet.columns], sheet.rows, landscape)
+    if not landscape and sum(widths) > printable_units(False, n):
+        landscape = True
+        widths = fit_widths(headers, [c.width for c in sheet.columns], sheet.rows, landscape)
+    if sum(widths) > printable_units(landscape, n):  # even the narrowest is too wide for 9 pt
+        printed = n - sum(1 for c in sheet.columns if c.print_optional)
+        head = fit_widths(headers[:printed], [c.width for c in sheet.columns[:printed]],
+                          [row[:printed] for row in sheet.rows], landscape)
+        widths = head + widths[printed:]
     ws.cell(TITLE_ROW, 1, sheet.title).font = Font(name=FONT_NAME, size=16, bold=True)
     ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=n)
     ws.row_dimensions[TITLE_ROW].height = 30
     for c, col in enumerate(sheet.columns, start=1):
         cell = ws.cell(HEADER_ROW, c, col.header)
@@ -47,8 +70,10 @@ def write_table(ws: Worksheet, sheet: TableSheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.fill = HEADER_FILL
         cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(c)].width = col.width
+        ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
+    ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
     body_font = Font(name=FONT_NAME, size=11)
+    rare_font = Font(name=RARE_FONT_NAME, size=11)
     wrap = Alignment(vertical="center", wrap_text=True)
     for r, values in enumerate(sheet.rows):
         fill = PatternFill("solid", fgColor=sheet.row_fills[r]) if r in sheet.row_fills else None
@@ -61,12 +86,22 @@ def write_table(ws: Worksheet, sheet: TableSheet) -> None:
             elif hasattr(value, "isoformat"):
                 cell.number_format = "yyyy-mm-dd"
             cell.font, cell.alignment, cell.border = body_font, wrap, _BORDER
+            if isinstance(value, str) and has_rare_characters(value):
+                cell.font = rare_font
             if fill:
                 cell.fill = fill
+        ws.row_dimensions[HEADER_ROW + 1 + r].height = row_height(values, widths)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+    if printed < n:
+        last = get_column_letter(printed)
+        ws.print_area = f"A1:{last}{HEADER_ROW + len(sheet.rows)}"
+        ws.oddHeader.right.text = "打印件不含" + "、".join(headers[printed:]) + "列"
+        ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=printed)
+    else:
+        ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=n)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True

@@ -24,8 +24,8 @@ def roster_rows(term_id: int, with_id_numbers: bool = False) -> list[tuple]:
         rows.append((
             i, r.name, r.gender, r.ethnicity, r.birth_month, r.party, r.education, r.work_unit_post,
             r.levels_text, r.constituency_name, r.group_name, r.group_role, r.presidium_role, r.phone,
-            r.id_number if with_id_numbers else r.masked_id_number, r.card_number, r.elected_on,
-            r.status, r.ended_on, r.end_reason, r.notes))
+            r.card_number, r.elected_on, r.status, r.notes,
+            r.id_number if with_id_numbers else r.masked_id_number, r.ended_on, r.end_reason))
     return rows
 
 
