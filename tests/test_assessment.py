@@ -94,7 +94,8 @@ def test_bands_ranks_and_served_days():
         ["优秀", "优秀", "良好", "良好", "一般", "一般", "较差"]
     assert ranks([80, 95, 80, 70]) == [2, 1, 2, 4]
     assert served_days(date(2026, 7, 1), None, date(2026, 1, 1), date(2026, 12, 31)) == 184
-    assert served_days(None, date(2026, 3, 1), date(2026, 1, 1), date(2026, 12, 31)) == 59
+    assert served_days(None, date(2026, 3, 1), date(2026, 1, 1), date(2026, 12, 31)) == 60
+    assert served_days(None, date(2026, 12, 31), date(2026, 1, 1), date(2026, 12, 31)) == 365
     assert served_days(date(2020, 1, 1), None, date(2026, 1, 1), date(2026, 12, 31)) == 365
 
 

@@ -384,3 +384,62 @@ def test_extract_streams_and_restores_the_same_bytes(big_backup, tmp_path):
         expected = archive.read("database.sqlite3")
     assert (target / "town_office.sqlite3").read_bytes() == expected
     assert peak < 8 * 1024 * 1024, f"extract held {peak >> 20} MB"
+
+
+def _same_length_change(data: bytes) -> bytes:
+    changed = bytearray(data)
+    changed[len(changed) // 2] ^= 0x01
+    return bytes(changed)
+
+
+def test_a_member_changed_to_the_same_size_with_a_correct_zip_crc_is_caught(made, tmp_path):
+    """Rewritten by a zip tool, the member's size and the zip's own CRC are consistent again: only
+    the manifest's SHA-256 can tell."""
+    path, _ = made
+    with zipfile.ZipFile(path) as archive:
+        attachment = next(n for n in archive.namelist() if n.startswith("attachments/"))
+        original = archive.read(attachment)
+    forged = _rewrite(path, tmp_path / "forged.tobak",
+                      lambda name, data: _same_length_change(data) if name == attachment else data)
+    with zipfile.ZipFile(forged) as archive:
+        assert archive.testzip() is None  # the zip itself is sound
+        info = archive.getinfo(attachment)
+        assert info.file_size == len(original) and archive.read(attachment) != original
+    with pytest.raises(BackupError, match="与清单不符"):
+        verify_backup(forged)
+
+
+def test_restore_of_a_damaged_backup_through_the_command_line_changes_nothing(made, data_folder,
+                                                                              tmp_path, capsys):
+    from town_office.cli import main
+
+    path, db = made
+    damaged = _flip_on_disk(path, "database.sqlite3", tmp_path / "坏.tobak")
+    db.close()
+    before_db, before_files = _dump(data_folder.database), _files(data_folder.attachments)
+    backups_before = sorted(p.name for p in data_folder.backups.glob("*"))
+    assert main(["--data-dir", str(data_folder.root), "restore", str(damaged)]) != 0
+    assert "损坏" in capsys.readouterr().err
+    database.close()
+    assert _dump(data_folder.database) == before_db
+    assert _files(data_folder.attachments) == before_files
+    assert sorted(p.name for p in data_folder.backups.glob("*")) == backups_before
+
+
+def test_a_backup_is_never_visible_under_its_final_name_before_it_is_complete(
+        demo_town, data_folder, tmp_path, monkeypatch):
+    import town_office.backup as backup_module
+
+    dest = tmp_path / "u盘"
+    seen = []
+    real_verify = backup_module.verify_backup
+
+    def watching_verify(path, *args, **kwargs):
+        seen.append(sorted(p.name for p in dest.iterdir()))
+        return real_verify(path, *args, **kwargs)
+
+    monkeypatch.setattr(backup_module, "verify_backup", watching_verify)
+    final = create_backup(demo_town, data_folder, dest)
+    [while_writing] = seen
+    assert while_writing == [final.name + ".part"]  # written and checked under the .part name
+    assert sorted(p.name for p in dest.iterdir()) == [final.name]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.pdf_helpers import assert_in_order, pdf_text
 from town_office import __version__
 from town_office.cli import main
 from town_office.models import database
@@ -138,13 +139,17 @@ def test_visits_list_visit_log_and_problem_export(tmp_path, capsys):
     assert lines and all(len(f) == 7 and "王䶮" in f[2] and f[1].startswith("2026") for f in lines)
     out = tmp_path / "日志.pdf"
     assert main(["--data-dir", data, "print", "visit-log", "--rep", "王䶮", "--year", "2026",
-                 "--out", str(out)]) == 0 and out.exists()
+                 "--out", str(out)]) == 0
+    log = "".join(pdf_text(out)).replace("\n", "").replace(" ", "")
+    assert_in_order(log, "青石镇人大代表2026年走访日志", "代表：王䶮", f"共走访{len(lines)}次")
+    assert all(f[1] in log for f in lines)  # every visit of the list is in the log
     assert main(["--data-dir", data, "print", "visit-log", "--rep", "无此人", "--year", "2026",
                  "--out", str(out)]) == 2
     assert "没有“无此人”" in capsys.readouterr().err
     book = tmp_path / "问题.xlsx"
     assert main(["--data-dir", data, "export", "problems", "--year", "2026", "--out", str(book)]) == 0
-    assert load_workbook(book).active.max_row > 10
+    sheet = load_workbook(book).active
+    assert sheet.max_row > 10 and "2026年群众反映问题清单" in str(sheet["A1"].value)
 
 
 def test_backup_verify_and_restore_from_the_command_line(tmp_path, capsys, monkeypatch):
@@ -190,12 +195,19 @@ def test_archive_and_assessment_from_the_command_line(tmp_path, capsys):
     capsys.readouterr()
     one = tmp_path / "档案.pdf"
     assert main(["--data-dir", data, "print", "archive", "--rep", "高翠萍", "--year", "2026", "--out", str(one)]) == 0
-    assert one.exists() and "已生成履职档案" in capsys.readouterr().out
+    assert "已生成履职档案" in capsys.readouterr().out
+    pages = pdf_text(one)
+    assert_in_order(pages[0], "代表履职档案", "高翠萍", "2026年度")
+    assert "代表履职登记表" in pages[-1] and "（2026年度）" in pages[-1]
     assert main(["--data-dir", data, "print", "archive", "--rep", "高翠萍", "--term", "--out",
                  str(tmp_path / "整届.pdf")]) == 0
+    assert "第十九届（" in pdf_text(tmp_path / "整届.pdf")[0]
     assert main(["--data-dir", data, "print", "archive", "--all", "--year", "2026", "--out",
                  str(tmp_path / "全部")]) == 0
-    assert len(list((tmp_path / "全部").glob("*.pdf"))) == 41
+    files = sorted((tmp_path / "全部").glob("*.pdf"))
+    assert len(files) == 41
+    for path in files[:3]:  # each file is that deputy's
+        assert path.name.split("_")[0] in pdf_text(path)[0]
     assert main(["--data-dir", data, "print", "archive", "--year", "2026", "--out", str(one)]) == 2
     book = tmp_path / "考核.xlsx"
     assert main(["--data-dir", data, "export", "assessment", "--year", "2025", "--out", str(book)]) == 0

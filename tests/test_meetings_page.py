@@ -1,6 +1,7 @@
 """The meetings area driven like a clerk would: create a meeting, mark attendance, record an agenda
 item with a vote, finalise and reopen, preview and save a paper; the follow-ups list in red."""
 
+from tests.model_helpers import assert_rows_show
 from datetime import date
 
 import pytest
@@ -34,9 +35,11 @@ def test_table_models_pass_the_model_tester(qtmodeltester, demo_town):
     model = MeetingTableModel()
     model.set_rows(meetings.list_meetings())
     qtmodeltester.check(model)
+    assert_rows_show(model, meetings.list_meetings(), "held_on", "status", "place")
     followup_model = FollowUpTableModel()
     followup_model.set_rows(followups.list_followups())
     qtmodeltester.check(followup_model)
+    assert_rows_show(followup_model, followups.list_followups(), "content", "handling_unit", "status")
 
 
 def test_new_meeting_through_the_dialog(qtbot, presidium, warnings):

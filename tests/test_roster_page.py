@@ -1,6 +1,7 @@
 """The roster page and its dialogs, driven like a clerk would: what the screen shows and what the
 database holds afterwards."""
 
+from tests.model_helpers import assert_rows_show
 from datetime import date
 
 import pytest
@@ -34,6 +35,8 @@ def test_table_model_passes_the_model_tester(qtmodeltester, demo_town):
     model = RepresentativeTableModel()
     model.set_rows(roster.list_representatives())
     qtmodeltester.check(model)
+    assert_rows_show(model, roster.list_representatives(), "name", "gender", "group_name",
+                     "masked_id_number")
 
 
 def test_page_lists_serving_deputies_with_masked_ids(page):

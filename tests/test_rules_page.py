@@ -2,6 +2,7 @@
 column following the chosen day, drafting from the shipped draft, editing articles with renumbering,
 adopting at a presidium meeting, repealing, and the comparison."""
 
+from tests.model_helpers import assert_rows_show
 from datetime import date
 
 import pytest
@@ -34,6 +35,8 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_town):
     versions = VersionTableModel()
     versions.set_rows(rules.document_row("视察调研办法").versions)
     qtmodeltester.check(versions)
+    assert_rows_show(documents, rules.list_documents(), "kind", "title")
+    assert_rows_show(versions, rules.document_row("视察调研办法").versions, "status", "adopted_by")
 
 
 def test_the_six_are_listed_red_until_adopted(qtbot, current_term):

@@ -1,6 +1,7 @@
 """Training in the window: a session entered through the dialog, attendance marked from the
 keyboard, what the database holds afterwards, and the statistics page."""
 
+from tests.model_helpers import assert_rows_show
 from datetime import date
 
 import pytest
@@ -26,6 +27,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_town):
     sessions = SessionTableModel()
     sessions.set_rows(training.list_sessions())
     qtmodeltester.check(sessions)
+    assert_rows_show(sessions, training.list_sessions(), "held_on", "title", "kind")
     attendance = AttendanceTableModel()
     from town_office.views.training.table_models import AttendanceLine
 

@@ -136,3 +136,23 @@ def test_save_session_is_one_transaction(deputies):
     assert [a.name for a in training.get_session(detail.id).attendees] == ["王芳", "赵刚"]  # untouched
     detail = training.save_session(detail.id, data, [(made["刘𬌗"].id, "缺席", ""), (ids[0], "出席", "")])
     assert [(a.name, a.attendance) for a in detail.attendees] == [("刘𬌗", "缺席"), ("王芳", "出席")]
+
+
+def test_a_term_ending_on_31_december_keeps_its_deputies_in_that_years_coverage(deputies):
+    """Deputies whose service ends on 31 December (a term's last day) served that day, so they
+    count at the year's end: the coverage is not 0 of 0."""
+    from town_office.services import roster
+
+    _, term = deputies
+    day = date(2025, 3, 1)
+    session = _session(day, 3, training.choose_expected(ALL_TOWN, day, term))
+    serving = [d for d in training_stats.year_stats(2025, term, today=date(2026, 1, 5)).deputies
+               if d.serving_at_end]
+    for d in serving:
+        if d.status == "在任":
+            roster.end_representative(d.representative_id, date(2025, 12, 31), "其他", "任期届满")
+    stats = training_stats.year_stats(2025, term, today=date(2026, 1, 5))
+    assert stats.period_end == date(2025, 12, 31)
+    assert stats.serving == len(serving) > 0 and stats.trained == len(serving)
+    assert stats.coverage == 1.0
+    assert {a.name for a in training.get_session(session.id).attendees} >= {d.name for d in serving}

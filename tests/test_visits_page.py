@@ -1,6 +1,7 @@
 """Visits and problems in the window: a stack of logs typed from the keyboard alone, the quota tab,
 and the problem list's batch hand-over and red overdue rows."""
 
+from tests.model_helpers import assert_rows_show
 from datetime import date
 
 import pytest
@@ -34,6 +35,12 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_town):
                         (QuotaTableModel(), visits.quota_progress(2026, 1))):
         model.set_rows(rows)
         qtmodeltester.check(model)
+    visit_model = VisitTableModel()
+    visit_model.set_rows(visits.list_visits(2026))
+    assert_rows_show(visit_model, visits.list_visits(2026), "visited_on", "village", "form")
+    problem_model = ProblemTableModel()
+    problem_model.set_rows(problems.list_problems())
+    assert_rows_show(problem_model, problems.list_problems(), "content", "status")
 
 
 def test_a_stack_of_logs_typed_from_the_keyboard(qtbot, deputies):

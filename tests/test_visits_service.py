@@ -150,3 +150,11 @@ def test_visit_log_pdf_and_problem_workbook(deputies, tmp_path):
     text = "".join(pdf_text(pdf)).replace("\n", "").replace(" ", "")
     assert_in_order(text, "测试镇2025年群众反映问题清单", "收集问题1条", "2025-09-26", "刘𬌗", "灌溉渠堵塞",
                     "镇水利站", "2025-10-10", "交办（逾期）")
+
+
+def test_the_quota_in_a_leap_year_counts_366_days(deputies):
+    made, term = deputies
+    roster.end_representative(made["刘𬌗"].id, date(2024, 2, 29), "迁出调离")
+    rows = {r.name: r for r in visits.quota_progress(2024, term)}
+    assert (rows["王芳"].quota, rows["王芳"].serving_days) == (12, 366)  # the whole year, not 12.03
+    assert rows["刘𬌗"].serving_days == 60 and rows["刘𬌗"].quota == round(12 * 60 / 366, 1)  # to 29 Feb

@@ -12,7 +12,7 @@ scored lines and the total out. Every point is a line, so 明细 always sums to 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from town_office.services.archive_types import Activity
 from town_office.services.assessment_types import (
@@ -97,9 +97,10 @@ def total_of(lines: list[ScoredLine]) -> float:
 
 
 def served_days(elected_on: date | None, ended_on: date | None, start: date, end: date) -> int:
-    """Days of the period the deputy served (the day of ending not counted)."""
+    """Days of the period the deputy served; the day of ending is the last day served, as the
+    visit quota and training coverage count it."""
     first = max(start, elected_on) if elected_on else start
-    last = ended_on - timedelta(days=1) if ended_on and ended_on <= end else end
+    last = min(end, ended_on) if ended_on else end
     return max(0, (last - first).days + 1)
 
 

@@ -154,7 +154,8 @@ def delete_session(session_id: int) -> None:
 
 
 def _serving_on(day: date):
-    return ((Representative.status == "在任") | (Representative.ended_on > day)) & (
+    """Serving that day; the day of ending (终止日期, e.g. the term's last day) is still served."""
+    return ((Representative.status == "在任") | (Representative.ended_on >= day)) & (
         Representative.elected_on.is_null() | (Representative.elected_on <= day))
 
 

@@ -67,8 +67,10 @@ def _served_in(rep: Representative, start: date, end: date) -> bool:
 
 
 def _serving_at(rep: Representative, day: date) -> bool:
+    """Serving on ``day``; the day of ending is the last day served (a term ending on 31 December
+    still has its deputies on that day)."""
     return (rep.elected_on is None or rep.elected_on <= day) and (
-        rep.ended_on is None or rep.ended_on > day)
+        rep.ended_on is None or rep.ended_on >= day)
 
 
 def town_deputies_serving(term_id: int, start: date, end: date) -> list[Representative]:
