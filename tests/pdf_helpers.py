@@ -143,3 +143,16 @@ def overlapping_lines(path: Path) -> list[tuple[str, str]]:
                 if across > 0.5 * min(a[3], b[3]):
                     clashes.append((a[4], b[4]))
     return clashes
+
+
+def page_lines(path: Path) -> list[list[str]]:
+    """Per page, its text lines as poppler reads them (page numbers left out)."""
+    import re
+
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    pages = []
+    for page in out.split("\f"):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        pages.append([line for line in lines if not re.fullmatch(r"—\s*\d+\s*—", line)])
+    return [p for p in pages if p]

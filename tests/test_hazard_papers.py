@@ -85,3 +85,26 @@ def test_hazard_cli(tmp_path, capsys):
     assert main(["--data-dir", data, "print", "hazard-notice", "--hazard", "2026-099", "--out",
                  str(tmp_path / "x.pdf")]) == 2
     assert "没有编号为2026-099" in capsys.readouterr().err
+
+
+def test_no_heading_ends_a_page_and_no_signature_stands_alone(demo_town, tmp_path):
+    """Over the demo's papers with headings and signatures: a page never ends on 一、 or （一） with
+    its text on the next page, and the 署名 and 成文日期 always share a page with body text."""
+    import re
+
+    from tests.pdf_helpers import page_lines
+    from town_office.services import meeting_papers, meetings
+
+    papers = [hazard_papers.print_notice("2026-002", tmp_path / "通知书.pdf"),
+              hazard_papers.print_inspection_report(1, tmp_path / "报告.pdf")]
+    for row in meetings.list_meetings()[:3]:
+        for kind in ("notice", "record"):
+            papers.append(meeting_papers.print_paper(kind, row.id, tmp_path / f"{kind}{row.id}.pdf"))
+    heading = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\S{1,20}$")
+    for paper in papers:
+        pages = page_lines(paper)
+        for number, lines in enumerate(pages[:-1], start=1):
+            assert not heading.match(lines[-1]), f"{paper.name}: page {number} ends on {lines[-1]}"
+        for lines in pages:
+            if lines[-1].endswith("日") and any(l.endswith("人大主席团") for l in lines[-2:]):
+                assert len(lines) > 2, f"{paper.name}: the signature stands alone: {lines}"

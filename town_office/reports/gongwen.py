@@ -137,6 +137,15 @@ class _Closing(Flowable):
     def _parts(self) -> list:
         return ([self.paragraph] if self.paragraph is not None else []) + self.tail
 
+    def first_piece(self, width: float) -> float:
+        """The least of it that can stand at the foot of a page: two lines of a paragraph that
+        leaves two for the signature's page, else the whole block."""
+        if self.paragraph is not None:
+            lines = self.paragraph._lines_for(width)
+            if len(lines) - 2 >= 2:
+                return 2 * self.paragraph.leading
+        return self.wrap(width, TYPE_HEIGHT)[1]
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
         self.height = sum(part.wrap(availWidth, availHeight)[1] + part.getSpaceBefore()
@@ -388,9 +397,12 @@ class Paper:
                 paint(canvas, doc_)
         doc.addPageTemplates([PageTemplate(id="gongwen", frames=[frame], onPage=on_page)])
         story = []
-        for flowable in self.story:
+        for index, flowable in enumerate(self.story):
             room = getattr(flowable, "room_below", 0)
             if room:
+                after = self.story[index + 1] if index + 1 < len(self.story) else None
+                if hasattr(after, "first_piece"):  # what follows cannot leave two lines alone
+                    room = after.first_piece(frame._width)
                 story.append(CondPageBreak(room + flowable.wrap(frame._width, frame._height)[1]))
             story.append(flowable)
         try:
