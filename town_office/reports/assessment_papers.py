@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from town_office.reports import gongwen as g
-from town_office.reports.chinese_numbers import chinese_date
+from town_office.reports import gongwen_endings as endings
 from town_office.reports.xlsx_style import Column, TableSheet, write_table
 
 # Lines that are not items of the scheme: (source, column header).
@@ -70,5 +70,5 @@ def render_publication_pdf(town: str, year: int, scores: list, bands, published_
                              [2, 3, 6, 2.5, 2.5], size=12))
         story.append(g.body("公示期为7天。对考核结果有异议的，请在公示期内向镇人大主席团反映，"
                             "经核实确有差错、重复或遗漏的予以更正。"))
-        g.close_with_signature(story, f"{town}人大主席团", published_on)
+        endings.close_with_signature(story, f"{town}人大主席团", published_on)
     return Path(out)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, PageBreak, Table, TableStyle
 
 from town_office.reports import gongwen as g
+from town_office.reports import gongwen_endings as endings
 from town_office.reports.chinese_numbers import chinese_date
 from town_office.reports.cjk_text import Text
 from town_office.reports.fonts import HEI
@@ -100,7 +101,7 @@ def render_notice_pdf(town: str, hazard, out: Path) -> Path:
         story.append(g.heading("三、回复要求"))
         story.append(g.body("请你单位按期完成整改，并于整改完成后3个工作日内将整改情况（附整改前后照片）书面回复镇人大主席团，"
                             "以便组织复查销号。逾期未完成整改的，将提请有关部门依法处理。"))
-        g.close_with_signature(story, f"{town}人大主席团", hazard.supervised_on)
+        endings.close_with_signature(story, f"{town}人大主席团", hazard.supervised_on)
     return Path(out)
 
 
@@ -145,7 +146,7 @@ def render_inspection_report_pdf(town: str, addressee: str, inspection, hazards,
             story += [g.body(p) for p in inspection.report.splitlines() if p.strip()]
         story.append(g.body("特此报告。"))
         story.append(g.body("附件：隐患清单" + ("及现场照片" if any(photos.values()) else "")))
-        g.close_with_signature(story, f"{town}人大主席团", inspection.ends_on or inspection.starts_on)
+        endings.close_with_signature(story, f"{town}人大主席团", inspection.ends_on or inspection.starts_on)
         story.append(PageBreak())
         story.append(Text([("附件", HEI)], g.BODY_SIZE, g.LINE))
         story += g.title("隐患清单")

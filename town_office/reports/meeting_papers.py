@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from town_office.reports import gongwen as g
+from town_office.reports import gongwen_endings as endings
 from town_office.reports.chinese_numbers import chinese_date, chinese_number, weekday
 
 
@@ -89,7 +90,7 @@ def render_notice_pdf(meeting, out: Path, issued_on: date) -> Path:
         story.append(g.heading(f"{chinese_number(number)}、有关要求"))
         story.append(g.body("请准时出席会议。因特殊情况不能出席的，请于会前向镇人大主席团请假。"
                             "会议材料请提前审阅。"))
-        g.close_with_signature(story, f"{meeting.town_name}人大主席团", issued_on)
+        endings.close_with_signature(story, f"{meeting.town_name}人大主席团", issued_on)
     return Path(out)
 
 
@@ -217,5 +218,5 @@ def render_minutes_pdf(meeting, out: Path) -> Path:
         for label, text in _attendance_lines(meeting):
             if label != "人数：" and (label != "缺席：" or meeting.names("缺席")):
                 story.append(g.hanging(label, text))
-        story.append(g.imprint(meeting.copy_to, f"{meeting.town_name}人大主席团", issued_on))
+        story.append(endings.imprint(meeting.copy_to, f"{meeting.town_name}人大主席团", issued_on))
     return Path(out)

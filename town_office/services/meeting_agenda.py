@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import fn
 
 from town_office.errors import FieldProblem, NotFound, ValidationError
-from town_office.models import AgendaItem, AgendaMaterial, FollowUp
+from town_office.models import AgendaItem, AgendaMaterial, AuditEntry, FollowUp
 from town_office.models.db import database
 from town_office.services import attachments, audit
 from town_office.services.meeting_attendance import recheck_decisions
@@ -199,3 +199,23 @@ def forget_material_file(stored_path: str) -> None:
     """Delete a material's file once no record refers to it any more."""
     if not AgendaMaterial.select().where(AgendaMaterial.stored_path == stored_path).exists():
         attachments.remove_file(stored_path)
+
+
+# --- history ------------------------------------------------------------------------------------
+
+
+def meeting_history(meeting_id: int) -> list:
+    """The audit rows of a meeting, its agenda items and their follow-ups, oldest first."""
+    item_ids = [i for (i,) in AgendaItem.select(AgendaItem.id).where(
+        AgendaItem.meeting == meeting_id).tuples()]
+    followup_ids = [i for (i,) in FollowUp.select(FollowUp.id).where(
+        FollowUp.agenda_item.in_(item_ids or [0])).tuples()]
+    rows = []
+    for table, ids in (("meeting", [meeting_id]), ("agenda_item", item_ids),
+                       ("follow_up", followup_ids)):
+        if ids:
+            query = AuditEntry.select(AuditEntry.table, AuditEntry.record_id).where(
+                (AuditEntry.table == table) & AuditEntry.record_id.in_(ids)).distinct()
+            for _, record_id in query.tuples():
+                rows += audit.history(table, record_id)
+    return sorted(rows, key=lambda r: r.at)

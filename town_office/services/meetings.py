@@ -384,22 +384,3 @@ def verify_filed_minutes(meeting_id: int, candidate: Path) -> FiledMinutesRow | 
 
     digest = attachments.sha256_of(Path(candidate))
     return next((f for f in get_meeting(meeting_id).filed_minutes if f.sha256 == digest), None)
-
-
-def meeting_history(meeting_id: int) -> list:
-    """The audit rows of a meeting, its agenda items and their follow-ups, oldest first."""
-    from town_office.models import AuditEntry
-
-    item_ids = [i for (i,) in AgendaItem.select(AgendaItem.id).where(
-        AgendaItem.meeting == meeting_id).tuples()]
-    followup_ids = [i for (i,) in FollowUp.select(FollowUp.id).where(
-        FollowUp.agenda_item.in_(item_ids or [0])).tuples()]
-    rows = []
-    for table, ids in (("meeting", [meeting_id]), ("agenda_item", item_ids),
-                       ("follow_up", followup_ids)):
-        if ids:
-            query = AuditEntry.select(AuditEntry.table, AuditEntry.record_id).where(
-                (AuditEntry.table == table) & AuditEntry.record_id.in_(ids)).distinct()
-            for _, record_id in query.tuples():
-                rows += audit.history(table, record_id)
-    return sorted(rows, key=lambda r: r.at)

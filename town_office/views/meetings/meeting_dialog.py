@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError, ValidationError
-from town_office.services import followups, meeting_papers, meetings, roster, roster_units
+from town_office.services import (
+    followups,
+    meeting_agenda,
+    meeting_papers,
+    meetings,
+    roster,
+    roster_units,
+)
 from town_office.services.meeting_types import (
     FINALISED,
     HELD,
@@ -216,7 +223,7 @@ class MeetingDialog(QDialog):
             self._run(lambda: meetings.reopen(self.meeting.id, reason), "无法重新打开")
 
     def show_history(self) -> None:
-        HistoryDialog(self, self.meeting.title, meetings.meeting_history(self.meeting.id)).exec()
+        HistoryDialog(self, self.meeting.title, meeting_agenda.meeting_history(self.meeting.id)).exec()
 
     def done(self, result) -> None:
         ui_state.save_geometry(self, "meeting_dialog")
