@@ -153,3 +153,25 @@ def test_a_problem_is_corrected_through_its_dialog(qtbot, deputies):
     dialog.accept()
     saved = problems.get_problem(row.id)
     assert (saved.content, saved.category) == ("村道破损", "道路交通")
+
+
+def test_document_settings_are_edited_in_settings_and_reach_the_papers(qtbot, current_term,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from town_office.services import settings
+    from town_office.views.settings.page import TownSettingsTab
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    tab = TownSettingsTab()
+    qtbot.addWidget(tab)
+    assert tab.notice_prefix.placeholderText() == "测试人大督"  # the town's short name
+    assert tab.copy_to.placeholderText() == "测试县人大常委会"
+    tab.notice_prefix.setText("测人督")
+    tab.copy_to.setText("县人大常委会办公室、镇党委")
+    tab.addressee.setText("测试镇人民代表大会")
+    tab.save()
+    current = settings.get_settings()
+    assert settings.supervision_notice_number(current, 2026, 3) == "测人督〔2026〕3号"
+    assert settings.minutes_copy_to(current) == "县人大常委会办公室、镇党委"
+    assert settings.report_addressee(current) == "测试镇人民代表大会"
