@@ -2,6 +2,7 @@
 page (A4, type area, page numbers odd right / even left) and embedded fonts only."""
 
 import shutil
+from datetime import date
 
 import pytest
 from reportlab.lib.units import mm
@@ -192,3 +193,26 @@ def test_table_cells_never_split_a_number_code_percentage_or_short_name(value):
         lines = ["".join(g.char for g in line.glyphs) for line in cell.lines]
         assert lines == [value], (width, lines)
         assert cell.lines[0].width <= width + 0.01 or cell.size <= 12 * 0.6 + 1e-6
+
+
+def test_a_signature_that_fills_the_page_exactly_stays_on_it(tmp_path):
+    """19 lines of body, an empty line and the two signature lines are exactly the 22 of a page:
+    a tie in the arithmetic must not push the signature (and two lines) over."""
+    from tests.pdf_helpers import page_lines
+    from town_office.reports.gongwen_endings import close_with_signature
+
+    out = tmp_path / "满页.pdf"
+    text = "国" * (26 + 28 * 18)  # 19 full lines: the first indented two characters
+    with gongwen.Paper(out, "满页") as story:
+        story.append(gongwen.body(text))
+        close_with_signature(story, "测试镇人大主席团", date(2026, 12, 2))
+    pages = page_lines(out)
+    assert len(pages) == 1, [len(p) for p in pages]
+    assert pages[0][-2:] == ["测试镇人大主席团", "2026年12月2日"]
+    assert len(pages[0]) == 19 + 2
+    # one more line and the signature goes over with the last two lines of the body
+    with gongwen.Paper(out, "满页") as story:
+        story.append(gongwen.body(text + "国" * 28))
+        close_with_signature(story, "测试镇人大主席团", date(2026, 12, 2))
+    pages = page_lines(out)
+    assert [len(p) for p in pages] == [18, 2 + 2]
