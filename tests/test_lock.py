@@ -1,30 +1,41 @@
-"""Only one running program may write a data folder."""
+"""Only one running program may write a data folder: the window and every command that writes take
+the same lock; a dead program's lock is taken over; another PC's is shown and can be broken."""
 
+import json
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
+from town_office import folder_lock
 from town_office.app import acquire_lock
+from town_office.cli import main
 from town_office.errors import DataFolderLocked
 
+HOLD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from town_office import folder_lock
+    lock = folder_lock.acquire(Path(sys.argv[1]), "窗口")
+    print("locked", flush=True)
+    sys.stdin.readline()
+""")
 
-def test_a_second_program_on_the_same_folder_is_told_so(data_folder):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, time
-            from pathlib import Path
-            from town_office.app import acquire_lock
-            from town_office.paths import DataFolder
-            lock = acquire_lock(DataFolder(Path({str(data_folder.root)!r})))
-            print("locked", flush=True)
-            sys.stdin.readline()
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+def _holder(data_folder):
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(data_folder.lock_file)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def test_a_second_program_on_the_same_folder_is_told_who_holds_it(data_folder):
+    holder = _holder(data_folder)
     try:
-        assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(DataFolderLocked, match="已经在运行"):
+        with pytest.raises(DataFolderLocked) as caught:
             acquire_lock(data_folder)
+        assert "窗口" in str(caught.value) and f"进程 {holder.pid}" in str(caught.value)
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
@@ -32,16 +43,57 @@ def test_a_second_program_on_the_same_folder_is_told_so(data_folder):
     lock.unlock()
 
 
-def test_a_stale_lock_from_a_crashed_program_is_taken_over(data_folder):
+@pytest.mark.parametrize("command", [
+    ["demo"], ["restore", "x.tobak"], ["roster", "import", "x.xlsx"], ["backup", "--to", "u"],
+    ["handoff", "--to", "u"],
+])
+def test_every_command_that_writes_is_refused_while_the_window_holds_the_folder(
+        data_folder, tmp_path, capsys, command):
+    holder = _holder(data_folder)
+    try:
+        assert main(["--data-dir", str(data_folder.root), *command]) == 2
+        assert "正在被窗口" in capsys.readouterr().err
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    assert not data_folder.database.exists() or command != ["demo"]
+
+
+def test_reading_commands_go_on_while_the_window_holds_the_folder(data_folder, capsys):
+    assert main(["--data-dir", str(data_folder.root), "demo"]) == 0
+    holder = _holder(data_folder)
+    try:
+        assert main(["--data-dir", str(data_folder.root), "meetings", "list"]) == 0
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+
+
+def test_a_lock_left_by_a_crashed_program_is_taken_over(data_folder):
     crashed = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(f"""
             import os
             from pathlib import Path
-            from town_office.app import acquire_lock
-            from town_office.paths import DataFolder
-            lock = acquire_lock(DataFolder(Path({str(data_folder.root)!r})))
+            from town_office import folder_lock
+            lock = folder_lock.acquire(Path({str(data_folder.lock_file)!r}), "窗口")
             os._exit(0)  # dies without unlocking
         """)], timeout=30)
-    assert crashed.returncode == 0 and data_folder.lock_file.exists()
+    assert crashed.returncode == 0 and folder_lock.read_holder(data_folder.lock_file)
     lock = acquire_lock(data_folder)
+    assert lock.holder.pid != 0 and folder_lock.read_holder(data_folder.lock_file) == lock.holder
     lock.unlock()
+    assert folder_lock.read_holder(data_folder.lock_file) is None
+
+
+def test_another_computers_lock_is_shown_and_can_be_broken_deliberately(data_folder, capsys):
+    data_folder.lock_file.parent.mkdir(parents=True, exist_ok=True)
+    data_folder.lock_file.write_text(json.dumps(
+        {"program": "窗口", "pid": 4242, "host": "县人大-办公室2", "since": "2026-12-01 09:30:00"},
+        ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataFolderLocked) as caught:
+        folder_lock.acquire(data_folder.lock_file, "命令行 demo")
+    assert "县人大-办公室2" in str(caught.value) and "2026-12-01 09:30:00" in str(caught.value)
+    assert main(["--data-dir", str(data_folder.root), "demo"]) == 2
+    assert "强制解除" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_folder.root), "--break-lock", "demo"]) == 0
+    assert folder_lock.read_holder(data_folder.lock_file) is None

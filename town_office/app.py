@@ -6,11 +6,11 @@ import logging
 import sys
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from town_office import APP_NAME
+from town_office import APP_NAME, folder_lock
 from town_office.errors import DataFolderLocked, TownOfficeError
+from town_office.folder_lock import FolderLock
 from town_office.paths import DataFolder, resolve_data_folder
 
 log = logging.getLogger("town_office")
@@ -25,21 +25,25 @@ def setup_logging(folder: DataFolder) -> None:
     root.setLevel(logging.INFO)
 
 
-def acquire_lock(folder: DataFolder) -> QLockFile:
-    """Hold the data folder's lock for as long as the returned object lives.
+def acquire_lock(folder: DataFolder) -> FolderLock:
+    """Hold the data folder's lock for the window's whole life (see ``folder_lock``). A lock that
+    names another computer is shown with its host and time, and the clerk may break it.
 
     Raises:
-        DataFolderLocked: another running program holds it.
+        DataFolderLocked: another running program holds it (and was not broken).
     """
-    lock = QLockFile(str(folder.lock_file))
-    lock.setStaleLockTime(0)  # a crashed program's lock is recognised by its dead PID, not by age
-    if not lock.tryLock(100):
-        info = lock.getLockInfo()  # PySide6 returns (pid, hostname, appname)
-        pid, host = info[-3], info[-2]
-        raise DataFolderLocked(
-            f"{APP_NAME}已经在运行（进程 {pid}，计算机 {host}），正在使用数据文件夹\n{folder.root}\n"
-            "同一个数据文件夹同时只能由一个程序写入。请切换到已打开的窗口。")
-    return lock
+    try:
+        return folder_lock.acquire(folder.lock_file, "窗口")
+    except DataFolderLocked as exc:
+        if getattr(exc, "other_host", None) is None or QApplication.instance() is None:
+            raise
+        answer = QMessageBox.question(
+            None, APP_NAME, f"{exc}\n\n确认那台计算机上已经没有程序在使用这个文件夹，强制解除锁定？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        return folder_lock.acquire(folder.lock_file, "窗口", force=True)
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -101,9 +105,14 @@ def run_app(data_dir: str | None = None) -> int:
     app = ensure_application()
     try:
         lock = acquire_lock(folder)
+    except TownOfficeError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    try:
         _, what = open_database(folder.database, folder.backups)
         log.info("打开数据库 %s：%s", folder.database, what)
     except TownOfficeError as exc:
+        lock.release()
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     if database_is_empty():

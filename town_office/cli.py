@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="town-office", description=f"{APP_NAME}（乡镇人大主席团办公软件）")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", help="数据文件夹（默认：系统的用户数据文件夹）")
+    parser.add_argument("--break-lock", action="store_true",
+                        help="强制解除另一台计算机留下的数据文件夹锁定（确认那台计算机已不再使用时）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     sub.add_parser("demo", help="向空数据库载入示例乡镇（青石镇）")
     sub.add_parser("check", help="检查数据库完整性、外键和结构版本")
@@ -104,10 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args):
+_held_locks: list = []
+
+
+def _open(args, writes: bool = False):
+    """The data folder and its open database; a command that writes first takes the folder's lock
+    (the same one the window holds), and keeps it until the command ends."""
+    from town_office import folder_lock
     from town_office.models import open_database
 
     folder = resolve_data_folder(args.data_dir).ensure()
+    if writes:
+        _held_locks.append(folder_lock.acquire(folder.lock_file, f"命令行 {args.command}",
+                                               force=getattr(args, "break_lock", False)))
     db, _ = open_database(folder.database, folder.backups)
     return folder, db
 
@@ -115,7 +126,7 @@ def _open(args):
 def _cmd_demo(args) -> int:
     from town_office.demo import build_demo_town
 
-    _open(args)
+    _open(args, writes=True)
     counts = build_demo_town()
     print("已载入示例乡镇：" + "，".join(f"{k} {v}" for k, v in counts.items()))
     return 0
@@ -141,7 +152,7 @@ def _cmd_roster(args) -> int:
     if args.roster_command == "import":
         from town_office.services.roster_import import apply_import, preview_import
 
-        _open(args)
+        _open(args, writes=True)
         preview = preview_import(args.file)
         if not preview.ok:
             raise ValidationError(preview.problems)
@@ -178,7 +189,7 @@ def _password(args) -> str | None:
 def _cmd_backup(args) -> int:
     from town_office.services import backups
 
-    _open(args)
+    _open(args, writes=True)
     print(backups.backup_now(args.to, _password(args)))
     return 0
 
@@ -186,7 +197,7 @@ def _cmd_backup(args) -> int:
 def _cmd_handoff(args) -> int:
     from town_office.services.handoff import build_package
 
-    _open(args)
+    _open(args, writes=True)
     print(build_package(args.to, args.year, _password(args)).folder)
     return 0
 
@@ -210,7 +221,7 @@ def _cmd_verify(args) -> int:
 def _cmd_restore(args) -> int:
     from town_office.services import backups
 
-    _open(args)
+    _open(args, writes=True)
     safety = backups.restore(args.file, _password(args))
     print(f"已恢复 {args.file.name}；恢复前的数据已备份为 {safety}")
     return 0
@@ -434,3 +445,6 @@ def main(argv: list[str] | None = None) -> int:
     except TownOfficeError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    finally:
+        while _held_locks:
+            _held_locks.pop().release()
