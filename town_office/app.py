@@ -108,6 +108,11 @@ def run_app(data_dir: str | None = None) -> int:
     except TownOfficeError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    from town_office import restore_swap
+
+    recovered = restore_swap.recover(folder.root)
+    if recovered:
+        QMessageBox.information(None, APP_NAME, recovered)
     try:
         _, what = open_database(folder.database, folder.backups)
         log.info("打开数据库 %s：%s", folder.database, what)

@@ -39,7 +39,7 @@ from town_office.file_safety import (
     sha256_of,
     storage_error,
 )
-from town_office.paths import DataFolder, resolve_data_folder
+from town_office.paths import DATABASE_FILE, DataFolder, resolve_data_folder
 
 SUFFIX = ".tobak"
 MANIFEST, DATABASE_MEMBER, ATTACHMENTS = "manifest.json", "database.sqlite3", "attachments/"
@@ -241,9 +241,14 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
             expected = manifest["members"]
         except (ValueError, KeyError, TypeError) as exc:
             raise BackupError("备份清单已损坏，无法核对。") from exc
+        if not isinstance(expected, dict) or DATABASE_MEMBER not in expected:
+            raise BackupError("备份清单中没有数据库，备份不完整或清单被改动过。")
         for name in expected:
             if name not in names:
                 raise BackupError(f"备份中缺少文件“{name}”，备份不完整。")
+        extra = sorted(names - set(expected) - {MANIFEST})
+        if extra:
+            raise BackupError(f"备份中有清单上没有的文件“{extra[0]}”，备份被改动过。")
         if manifest.get("schema_version", 0) > SCHEMA_VERSION:
             raise BackupError(f"这个备份由较新版本的程序生成（数据库结构第{manifest['schema_version']}版），"
                               f"本程序只认识到第{SCHEMA_VERSION}版，请先升级程序。")
@@ -255,7 +260,11 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
                     raise BackupError(f"备份中的“{name}”与清单不符（校验值不同），文件已损坏。")
                 if copy is not None:
                     out.close()
-                    _check_database(copy)
+                    version = _check_database(copy)
+                    if version != manifest.get("schema_version") or version > SCHEMA_VERSION:
+                        raise BackupError(
+                            f"备份中的数据库结构为第{version}版，与清单（第{manifest.get('schema_version')}版）"
+                            f"不符或本程序不认识（本程序到第{SCHEMA_VERSION}版），不能使用。")
     return BackupInfo(path, datetime.fromisoformat(manifest["created_at"]), manifest.get("town", ""),
                       manifest.get("term", ""), manifest.get("reason", ""),
                       manifest.get("program_version", ""), manifest.get("schema_version", 0),
@@ -278,7 +287,7 @@ def _scratch_copy(folder: Path, wanted: bool):
         remove_quietly(Path(handle.name))
 
 
-def _check_database(copy: Path) -> None:
+def _check_database(copy: Path) -> int:
     """integrity_check and foreign_key_check on a scratch copy of the database, opened read-only
     and immutable (no journal or WAL files beside it)."""
     with open(copy, "r+b") as handle:  # WAL mode needs a -shm file; the pages are the same
@@ -293,6 +302,8 @@ def _check_database(copy: Path) -> None:
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise BackupError("备份中的数据库已损坏，无法打开。") from exc
     finally:
@@ -301,16 +312,21 @@ def _check_database(copy: Path) -> None:
         raise BackupError(f"备份中的数据库未通过完整性检查：{result[0]}")
     if broken:
         raise BackupError(f"备份中的数据库有{len(broken)}处引用不存在的记录（外键检查未通过）。")
+    if not {"representative", "setting", "term"} <= tables:
+        raise BackupError("备份中的数据库不是乡镇人大工作台的数据库。")
+    return version
 
 
 def extract(path: Path, password: str | None, target: Path) -> None:
     """Unpack a verified backup: ``target/town_office.sqlite3`` and ``target/attachments/``."""
-    from town_office.paths import DATABASE_FILE
-
     with _open(path, password) as archive:
         encrypted = any(info.flag_bits & 0x1 for info in archive.infolist())
+        try:
+            expected = json.loads(b"".join(_blocks(archive, MANIFEST, encrypted, password)))["members"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BackupError("备份清单已损坏，无法核对。") from exc
         for name in archive.namelist():
-            if name == MANIFEST:
+            if name == MANIFEST or name not in expected:
                 continue
             if name == DATABASE_MEMBER:
                 out = target / DATABASE_FILE
@@ -320,56 +336,39 @@ def extract(path: Path, password: str | None, target: Path) -> None:
                 continue
             out.parent.mkdir(parents=True, exist_ok=True)
             with open(out, "wb") as handle:
-                _copy_member(archive, name, encrypted, password, handle)
+                checksum, size = _copy_member(archive, name, encrypted, password, handle)
                 handle.flush()
                 os.fsync(handle.fileno())
+            if checksum != expected[name]["sha256"] or size != expected[name]["size"]:
+                raise BackupError(f"备份中的“{name}”解开后与清单不符，文件已损坏。")
 
 
 def restore_backup(path: Path, folder: DataFolder, password: str | None, close_db: Callable[[], None],
                    take_safety_backup: Callable[[], Path | None]) -> Path | None:
-    """Replace the data in ``folder`` with the backup, all or nothing.
+    """Replace the data in ``folder`` with the backup, all or nothing, even across a crash.
 
-    Order: verify; unpack beside the data; take the safety backup ("恢复前自动备份"); close the
-    database; move the current database and attachments aside; move the backup's in; on any
-    failure move the old ones back. The caller opens (and so migrates) the database afterwards.
+    Order: verify; unpack beside the data and check what was unpacked (every member against the
+    manifest, the database's integrity and schema); take the safety backup ("恢复前自动备份"); close
+    the database; swap (``restore_swap``: journalled, flushed, undone or finished at the next start
+    if cut off). The caller opens (and so migrates) the database afterwards.
 
     Returns:
         The safety backup's path.
     """
-    from town_office.paths import DATABASE_FILE
+    from town_office import restore_swap
 
     verify_backup(path, password, folder.root)
-    staging = folder.root / f".restore_{datetime.now():%Y%m%d%H%M%S}"
-    aside = folder.root / f".replaced_{datetime.now():%Y%m%d%H%M%S}"
+    staging = folder.root / f"{restore_swap.STAGING_PREFIX}{datetime.now():%Y%m%d%H%M%S}"
     try:
         extract(path, password, staging)
+        _check_database(staging / DATABASE_FILE)
         safety = take_safety_backup()
         close_db()
-        aside.mkdir()
-        moved = []
         try:
-            for name in (DATABASE_FILE, DATABASE_FILE + "-wal", DATABASE_FILE + "-shm", "attachments"):
-                if (folder.root / name).exists():
-                    os.replace(folder.root / name, aside / name)
-                    moved.append(name)
-            os.replace(staging / DATABASE_FILE, folder.root / DATABASE_FILE)
-            if (staging / "attachments").exists():
-                os.replace(staging / "attachments", folder.root / "attachments")
-            else:
-                (folder.root / "attachments").mkdir()
+            restore_swap.swap_in(folder.root, staging)
         except OSError as exc:
-            for name in (DATABASE_FILE, "attachments"):
-                if (aside / name).exists() and (folder.root / name).exists():
-                    _move_out_of_the_way(folder.root / name, staging)
-            for name in moved:
-                os.replace(aside / name, folder.root / name)
+            restore_swap.roll_back(folder.root, staging)
             raise StorageError(f"恢复失败，原有数据未改动：{exc.strerror or exc}") from exc
-        shutil.rmtree(aside, ignore_errors=True)
         return safety
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _move_out_of_the_way(path: Path, into: Path) -> None:
-    into.mkdir(parents=True, exist_ok=True)
-    os.replace(path, into / f"failed_{path.name}")

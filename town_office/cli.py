@@ -112,13 +112,16 @@ _held_locks: list = []
 def _open(args, writes: bool = False):
     """The data folder and its open database; a command that writes first takes the folder's lock
     (the same one the window holds), and keeps it until the command ends."""
-    from town_office import folder_lock
+    from town_office import folder_lock, restore_swap
     from town_office.models import open_database
 
     folder = resolve_data_folder(args.data_dir).ensure()
-    if writes:
+    if writes or (folder.root / restore_swap.JOURNAL).exists():
         _held_locks.append(folder_lock.acquire(folder.lock_file, f"命令行 {args.command}",
                                                force=getattr(args, "break_lock", False)))
+        done = restore_swap.recover(folder.root)
+        if done:
+            print(done, file=sys.stderr)
     db, _ = open_database(folder.database, folder.backups)
     return folder, db
 
@@ -136,6 +139,10 @@ def _cmd_check(args) -> int:
     from town_office.models.db import health_findings
     from town_office.models.migrations import SCHEMA_VERSION, schema_version
 
+    folder = resolve_data_folder(args.data_dir).ensure()
+    if not folder.database.exists():
+        print(f"数据文件夹中没有数据库文件：{folder.database}", file=sys.stderr)
+        return 1
     folder, db = _open(args)
     findings = health_findings(db)
     version = schema_version(db)
