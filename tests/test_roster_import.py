@@ -204,3 +204,63 @@ def test_a_later_row_failing_against_the_database_writes_nothing(db, tmp_path):
     assert any(p.row == 8 and "已有主席" in p.message for p in caught.value.problems)
     assert Representative.select().count() == 0 and Term.select().count() == 0
     assert settings.get_settings().town_name == ""
+
+
+def test_a_hidden_first_sheet_is_never_imported(db, tmp_path):
+    path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
+    wb = load_workbook(path)
+    hidden = wb.create_sheet("旧名册", 0)
+    for c, h in enumerate(HEADERS, start=1):
+        hidden.cell(1, c, h)
+    hidden.append([1, "张旧人", "男", "汉族", "1950.01", "", "", "", "", "", "", "", ""])
+    hidden.sheet_state = "hidden"
+    wb.active = 1
+    wb.save(path)
+    preview = preview_import(path)
+    assert [r.data.name for r in preview.rows] == ["王芳", "李䶮", "刘𬌗", "阿依古丽·买买提"]
+
+
+def test_several_visible_roster_sheets_are_asked_about(db, tmp_path, capsys):
+    from town_office.cli import main
+    from town_office.services.roster_import import SheetChoiceNeeded
+
+    path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
+    wb = load_workbook(path)
+    other = wb.copy_worksheet(wb.active)
+    other.title = "第二片"
+    other.cell(5, 2, "赵新人")
+    wb.save(path)
+    with pytest.raises(SheetChoiceNeeded) as caught:
+        preview_import(path)
+    assert caught.value.sheets == ["Sheet", "第二片"]  # the active one first
+    assert "赵新人" in [r.data.name for r in preview_import(path, sheet="第二片").rows]
+    assert main(["roster", "import", str(path)]) == 2
+    assert "请选择要导入的工作表" in capsys.readouterr().err
+    assert main(["roster", "import", str(path), "--sheet", "第二片"]) == 0
+    assert Representative.get_or_none(Representative.name == "赵新人") is not None
+
+
+def test_a_stray_cell_at_the_last_row_does_not_make_a_million_rows(db, tmp_path):
+    from town_office.services.roster_import import roster_sheet
+
+    path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
+    wb = load_workbook(path)
+    wb.active.cell(1_048_576, 1, " ")
+    wb.active.cell(1_048_576, 5, "x")
+    wb.save(path)
+    assert roster_sheet(path).max_row < 100  # read up to the table's end, not the sheet's
+    assert len(preview_import(path).rows) == 4
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, tmp_path):
+    import zipfile
+
+    path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
+    bomb = tmp_path / "炸弹.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("xl/media/padding.bin", b"\0" * (120 * 1024 * 1024))
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(ValidationError, match="已拒绝读取"):
+        preview_import(bomb)

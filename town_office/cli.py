@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster = sub.add_parser("roster", help="代表名册").add_subparsers(dest="roster_command", metavar="操作")
     imp = roster.add_parser("import", help="从Excel导入代表名册（全部成功才写入）")
     imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", help="工作表名称（文件中有几个工作表都像代表名册时）")
     exp = roster.add_parser("export", help="导出代表名册到Excel")
     exp.add_argument("file", type=Path)
     exp.add_argument("--with-id-numbers", action="store_true", help="导出完整身份证号（默认隐去中间位）")
@@ -160,7 +161,7 @@ def _cmd_roster(args) -> int:
         from town_office.services.roster_import import apply_import, preview_import
 
         _open(args, writes=True)
-        preview = preview_import(args.file)
+        preview = preview_import(args.file, sheet=args.sheet)
         if not preview.ok:
             raise ValidationError(preview.problems)
         summary = apply_import(preview)

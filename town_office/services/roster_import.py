@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from town_office.backup import BEFORE_IMPORT
 from town_office.errors import FieldProblem, ValidationError
 from town_office.models import Term
@@ -27,6 +25,7 @@ from town_office.services.identity import (
 )
 from town_office.services.roster_types import RepresentativeInput
 from town_office.services.roster_validation import representative_problems
+from town_office.services.workbook_reading import Sheet, visible_sheets
 
 # Field -> accepted header texts (compared after removing every kind of white space).
 HEADER_ALIASES = {
@@ -106,13 +105,44 @@ class ImportSummary:
     safety_backup: Path | None = None  # the data as it was before the import ("导入前自动备份")
 
 
-def _find_header(ws) -> tuple[int, dict[int, str]] | None:
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 30)):
-        found = {cell.column: _ALIAS_TO_FIELD[_clean_header(cell.value)] for cell in row
-                 if _clean_header(cell.value) in _ALIAS_TO_FIELD}
+def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]] | None:
+    for number, row in enumerate(sheet.rows[:30], start=1):
+        found = {column: _ALIAS_TO_FIELD[_clean_header(value)]
+                 for column, value in enumerate(row, start=1)
+                 if _clean_header(value) in _ALIAS_TO_FIELD}
         if "name" in found.values() and len(found) >= 3:
-            return row[0].row, found
+            return number, found
     return None
+
+
+class SheetChoiceNeeded(ValidationError):
+    """Several visible sheets look like a roster: the clerk says which (``sheets``)."""
+
+    def __init__(self, sheets: list[str]):
+        self.sheets = sheets
+        super().__init__(FieldProblem("工作表", f"这个文件有{len(sheets)}个工作表都像代表名册："
+                                              f"{'、'.join(sheets)}。请选择要导入的工作表"))
+
+
+def roster_sheet(path: Path, wanted: str | None = None) -> Sheet:
+    """The sheet to import: the one named ``wanted``, else the only visible sheet with a roster
+    header (the active one first). Hidden sheets are never imported.
+
+    Raises:
+        SheetChoiceNeeded: several visible sheets have a roster header and none was named.
+        ValidationError: no visible sheet has one, or ``wanted`` is not a visible sheet.
+    """
+    heads, active = visible_sheets(path, head_rows=30)
+    if wanted is not None:
+        if wanted not in [s.title for s in heads]:
+            raise ValidationError(FieldProblem("工作表", f"没有名为“{wanted}”的可见工作表"))
+        titles = [wanted]
+    else:
+        titles = [s.title for s in heads if _find_header(s)]
+        if len(titles) > 1:
+            raise SheetChoiceNeeded(sorted(titles, key=lambda t: t != active))
+    sheets, _ = visible_sheets(path)
+    return next((s for s in sheets if s.title in titles), sheets[0] if sheets else Sheet("", []))
 
 
 def _term_for_import(title_text: str) -> tuple[str, int | None]:
@@ -200,27 +230,22 @@ def _is_passed_over(values: dict[str, object]) -> bool:
     return len(filled) == 1 or filled[0].startswith(_NOTE_START)
 
 
-def preview_import(path: Path, progress: Callable[[int, int], None] | None = None) -> ImportPreview:
-    """Read and check a roster workbook without writing anything.
+def preview_import(path: Path, progress: Callable[[int, int], None] | None = None,
+                   sheet: str | None = None) -> ImportPreview:
+    """Read and check a roster workbook without writing anything (``sheet``: which sheet, when
+    several visible ones look like a roster).
 
     Raises:
+        SheetChoiceNeeded: several visible sheets look like a roster and ``sheet`` was not given.
         ValidationError: the file cannot be read or has no recognisable header row.
     """
-    try:
-        wb = load_workbook(path, data_only=True, read_only=False)
-    except Exception as exc:
-        raise ValidationError(FieldProblem("文件", f"无法读取 {Path(path).name}：请确认是 .xlsx 格式的Excel文件（{exc.__class__.__name__}）")) from exc
-    ws, header = None, None
-    for candidate in wb.worksheets:
-        header = _find_header(candidate)
-        if header:
-            ws = candidate
-            break
+    ws = roster_sheet(path, sheet)
+    header = _find_header(ws)
     if not header:
         raise ValidationError(FieldProblem("表头", "没有找到表头行：需要一行同时含有「姓名」「性别」等列名"))
     header_row, columns = header
-    headers = {f: _clean_header(ws.cell(header_row, c).value) for c, f in columns.items()}
-    title_text = " ".join(_text(ws.cell(r, c).value) for r in range(1, header_row)
+    headers = {f: _clean_header(ws.value(header_row, c)) for c, f in columns.items()}
+    title_text = " ".join(_text(ws.value(r, c)) for r in range(1, header_row)
                           for c in range(1, ws.max_column + 1))
     term_name, term_id = _term_for_import(title_text)
 
@@ -234,7 +259,7 @@ def preview_import(path: Path, progress: Callable[[int, int], None] | None = Non
     for i, excel_row in enumerate(range(header_row + 1, ws.max_row + 1)):
         if progress and i % 50 == 0:
             progress(i, total)
-        values = {f: ws.cell(excel_row, c).value for c, f in columns.items()}
+        values = {f: ws.value(excel_row, c) for c, f in columns.items()}
         if _is_passed_over(values):
             skipped.append(excel_row)
             continue

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import audit, roster, roster_units
 from town_office.services.roster_export import export_roster
-from town_office.services.roster_import import apply_import, preview_import
+from town_office.services.roster_import import SheetChoiceNeeded, apply_import, preview_import
 from town_office.services.roster_types import LEVELS, RepresentativeRow
 from town_office.views import ui_state
 from town_office.views.history_dialog import HistoryDialog
@@ -266,9 +267,21 @@ class RosterPage(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> None:
-        run_task(self, f"正在读取 {path.name}…", lambda progress: preview_import(path, progress),
-                 self.show_import_preview, self._task_failed, close_connection=self._close_connection)
+    def import_file(self, path: Path, sheet: str | None = None) -> None:
+        run_task(self, f"正在读取 {path.name}…", lambda progress: preview_import(path, progress, sheet),
+                 self.show_import_preview, lambda exc: self._import_read_failed(path, exc),
+                 close_connection=self._close_connection)
+
+    def _import_read_failed(self, path: Path, exc: BaseException) -> None:
+        """Several visible sheets look like a roster: ask which one, then read it."""
+        if isinstance(exc, SheetChoiceNeeded):
+            sheet, chosen = QInputDialog.getItem(
+                self, "选择工作表", f"{path.name} 中有几个工作表都像代表名册，请选择要导入的一个：",
+                exc.sheets, 0, False)
+            if chosen:
+                self.import_file(path, sheet)
+            return
+        self._task_failed(exc)
 
     def show_import_preview(self, preview) -> None:
         dialog = ImportPreviewDialog(self, preview)
