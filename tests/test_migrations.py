@@ -110,3 +110,71 @@ def test_upgrade_to_v8_records_the_listing_of_hazards_already_supervised(data_fo
             for s in HazardSupervision.select()]
     database.close()
     assert rows == [(2026, 2, "2026-05-12", 2026, 1)]  # the demo's one 重大 hazard, listed when found
+
+
+def test_another_programs_database_with_a_version_is_never_upgraded(data_folder):
+    from town_office.errors import NotOurDatabase
+
+    conn = sqlite3.connect(data_folder.database)
+    conn.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    before = data_folder.database.read_bytes()
+    with pytest.raises(NotOurDatabase, match="不是乡镇人大工作台的数据库"):
+        open_database(data_folder.database, data_folder.backups)
+    assert data_folder.database.read_bytes() == before
+    assert not list(data_folder.backups.glob("*"))  # no "before upgrade" backup of it either
+
+
+def test_our_files_carry_the_application_id(data_folder):
+    from town_office.models.migrations import APPLICATION_ID
+
+    db, _ = open_database(data_folder.database, data_folder.backups)
+    assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    database.close()
+
+
+def _cut_short(path, data_folder, by=1):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode=delete")
+    conn.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.truncate(size - by)
+
+
+def test_a_database_cut_short_by_one_byte_is_found_damaged_by_open_check_and_backup(
+        demo_town, data_folder, tmp_path, capsys):
+    from town_office.cli import main
+    from town_office.errors import DatabaseDamaged
+
+    database.close()
+    _cut_short(data_folder.database, data_folder)
+    before = data_folder.database.read_bytes()
+    with pytest.raises(DatabaseDamaged, match="缺损"):
+        open_database(data_folder.database, data_folder.backups)
+    assert main(["--data-dir", str(data_folder.root), "check"]) == 1
+    assert "已损坏" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_folder.root), "backup", "--to", str(tmp_path / "u")]) == 2
+    assert not (tmp_path / "u").exists() or not list((tmp_path / "u").glob("*.tobak"))
+    assert data_folder.database.read_bytes() == before  # never touched
+
+
+def test_restore_over_a_damaged_database_works_without_opening_it_and_keeps_it(
+        demo_town, data_folder, tmp_path, capsys):
+    from town_office import backup
+    from town_office.cli import main
+
+    made = backup.create_backup(demo_town, data_folder, tmp_path / "u")
+    database.close()
+    _cut_short(data_folder.database, data_folder)
+    damaged = data_folder.database.read_bytes()
+    assert main(["--data-dir", str(data_folder.root), "restore", str(made)]) == 0
+    out = capsys.readouterr()
+    assert "已损坏" in out.err and "原来的数据库文件保存为" in out.out
+    [kept] = data_folder.backups.glob("损坏的数据库_*.sqlite3")
+    assert kept.read_bytes() == damaged  # the damaged file is kept as it was
+    database.close()
+    assert main(["--data-dir", str(data_folder.root), "check"]) == 0

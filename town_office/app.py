@@ -9,7 +9,7 @@ from logging.handlers import RotatingFileHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from town_office import APP_NAME, folder_lock
-from town_office.errors import DataFolderLocked, TownOfficeError
+from town_office.errors import DatabaseDamaged, DataFolderLocked, NotOurDatabase, TownOfficeError
 from town_office.folder_lock import FolderLock
 from town_office.paths import DataFolder, resolve_data_folder
 
@@ -116,6 +116,13 @@ def run_app(data_dir: str | None = None) -> int:
     try:
         _, what = open_database(folder.database, folder.backups)
         log.info("打开数据库 %s：%s", folder.database, what)
+    except (DatabaseDamaged, NotOurDatabase) as exc:  # a garbled header reads as "not ours"
+        from town_office.views.damaged_database_dialog import DamagedDatabaseDialog
+
+        log.error("数据库损坏：%s", exc)
+        if DamagedDatabaseDialog(folder, str(exc)).exec() != DamagedDatabaseDialog.DialogCode.Accepted:
+            lock.release()
+            return 1
     except TownOfficeError as exc:
         lock.release()
         QMessageBox.critical(None, APP_NAME, str(exc))

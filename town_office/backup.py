@@ -217,6 +217,19 @@ def _copy_member(archive, name: str, encrypted: bool, password: str | None, out=
     return digest.hexdigest(), size
 
 
+def read_manifest(path: Path) -> dict | None:
+    """The manifest of a backup as a list shows it (time, reason, counts), without checking the
+    backup; None when it cannot be read without a password or is damaged."""
+    try:
+        with _open(path, None) as archive:
+            info = archive.getinfo(MANIFEST)
+            if info.flag_bits & 0x1 or info.file_size > 10 * 1024 * 1024:
+                return None
+            return json.loads(archive.read(MANIFEST))
+    except (BackupError, KeyError, ValueError, OSError, zipfile.BadZipFile, RuntimeError):
+        return None
+
+
 def verify_backup(path: Path, password: str | None = None, work_dir: Path | None = None) -> BackupInfo:
     """Check a backup completely: readable zip, manifest, every member's SHA-256 and size, the
     database's integrity_check and foreign_key_check, and a schema this program knows.

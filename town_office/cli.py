@@ -137,6 +137,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_check(args) -> int:
+    from town_office.errors import DatabaseDamaged, NotOurDatabase
     from town_office.models.db import health_findings
     from town_office.models.migrations import SCHEMA_VERSION, schema_version
 
@@ -144,7 +145,11 @@ def _cmd_check(args) -> int:
     if not folder.database.exists():
         print(f"数据文件夹中没有数据库文件：{folder.database}", file=sys.stderr)
         return 1
-    folder, db = _open(args)
+    try:
+        folder, db = _open(args)
+    except (DatabaseDamaged, NotOurDatabase) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     findings = health_findings(db)
     version = schema_version(db)
     if version != SCHEMA_VERSION:
@@ -227,9 +232,17 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_restore(args) -> int:
+    from town_office.errors import DatabaseDamaged, NotOurDatabase
     from town_office.services import backups
 
-    _open(args, writes=True)
+    try:
+        _open(args, writes=True)
+    except (DatabaseDamaged, NotOurDatabase) as exc:  # restore without opening the damaged file
+        print(str(exc), file=sys.stderr)
+        folder = resolve_data_folder(args.data_dir)
+        kept = backups.restore_over_damaged(args.file, _password(args), folder)
+        print(f"已恢复 {args.file.name}；原来的数据库文件保存为 {kept}")
+        return 0
     safety = backups.restore(args.file, _password(args))
     print(f"已恢复 {args.file.name}；恢复前的数据已备份为 {safety}")
     return 0

@@ -49,6 +49,14 @@ class StorageError(TownOfficeError):
     """The data folder or database cannot be used as it is."""
 
 
+class DatabaseDamaged(StorageError):
+    """The database file is damaged: the window offers to restore a backup; nothing overwrites it."""
+
+
+class NotOurDatabase(StorageError):
+    """The file is another program's database (or none at all): never upgraded, never touched."""
+
+
 class SchemaTooNew(StorageError):
     """The database was written by a newer version of the program."""
 

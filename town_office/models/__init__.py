@@ -98,9 +98,9 @@ def open_database(path, backup_dir):
         ``(db, what_happened)``.
     """
     from town_office.models.db import connect
-    from town_office.models.migrations import ensure_schema, refuse_newer_file
+    from town_office.models.migrations import ensure_schema, recognise_file
 
-    refuse_newer_file(path)  # before connecting: the WAL pragma would already change the file
+    recognise_file(path)  # before connecting: the WAL pragma would already change the file
     db = connect(path)
     try:
         return db, ensure_schema(db, backup_dir, ALL_MODELS)

@@ -79,6 +79,37 @@ def restore(path: Path, password: str | None = None) -> Path | None:
     return safety
 
 
+def keep_damaged_database(folder: DataFolder, now: datetime | None = None) -> Path | None:
+    """Copy a database that cannot be opened into backups/ (``损坏的数据库_….sqlite3``) so that
+    restoring over it never loses it; None when there is no database file."""
+    import shutil
+
+    if not folder.database.exists():
+        return None
+    folder.backups.mkdir(parents=True, exist_ok=True)
+    kept = folder.backups / f"损坏的数据库_{(now or datetime.now()):%Y%m%d_%H%M%S}.sqlite3"
+    shutil.copy2(folder.database, kept)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(folder.database) + suffix)
+        if side.exists():
+            shutil.copy2(side, Path(str(kept) + suffix))
+    return kept
+
+
+def restore_over_damaged(path: Path, password: str | None, folder: DataFolder) -> Path | None:
+    """Restore when the current database cannot be opened (damaged, foreign or missing): it is
+    not opened at all; it is kept aside (never overwritten) and the backup swapped in.
+
+    Returns:
+        Where the damaged database was kept.
+    """
+    kept: list[Path | None] = []
+    backup.restore_backup(Path(path), folder, password, lambda: None,
+                          lambda: kept.append(keep_damaged_database(folder)) or kept[-1])
+    open_database(folder.database, folder.backups)
+    return kept[0] if kept else None
+
+
 def changes_marker() -> int:
     return backup_files.changes_marker(database.obj)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
-from town_office.errors import SchemaTooNew, StorageError
+from town_office.errors import DatabaseDamaged, NotOurDatabase, SchemaTooNew, StorageError
 from town_office.models.migrations.steps import STEPS
 
 SCHEMA_VERSION = 1 + len(STEPS)
@@ -35,20 +35,61 @@ def _too_new(version: int) -> SchemaTooNew:
         "请安装新版本的乡镇人大工作台后再打开，数据未被改动。")
 
 
-def refuse_newer_file(path: Path) -> None:
-    """Read the version of an existing file read-only and refuse a newer one without touching it."""
+APPLICATION_ID = 0x546F4F66  # "ToOf": PRAGMA application_id of every Town Office database
+OUR_TABLES = {"setting", "term", "representative", "audit_entry"}
+
+
+def _file_damage(path: Path, page_size: int, header_pages: int) -> str | None:
+    """A file whose length does not match its pages has lost its end (or gained junk)."""
+    size = path.stat().st_size
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None  # committed pages may still be in the WAL; SQLite's checks decide
+    if size % page_size:
+        return f"文件长度（{size} 字节）不是整页，文件末尾缺损"
+    if header_pages and header_pages * page_size != size:
+        return f"文件长度与文件头记录的页数（{header_pages}页）不符，文件不完整"
+    return None
+
+
+def recognise_file(path: Path) -> None:
+    """Look at an existing file read-only before anything touches it: refuse a newer program's
+    file, another program's database and a damaged one, each with its reason and nothing changed.
+
+    Raises:
+        SchemaTooNew, NotOurDatabase, DatabaseDamaged.
+    """
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StorageError(f"无法读取数据库文件 {path}：{exc.strerror or exc}") from exc
+    if not header.startswith(b"SQLite format 3\0"):
+        raise NotOurDatabase(f"{path.name} 不是数据库文件（可能已严重损坏或被其他文件替换），未做任何改动。")
+    page_size = int.from_bytes(header[16:18], "big") or 65536
+    header_pages = int.from_bytes(header[28:32], "big")
+    if int.from_bytes(header[24:28], "big") != int.from_bytes(header[92:96], "big"):
+        header_pages = 0  # the page count field is only valid when these agree
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        quick = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path.name} 不是可以打开的数据库文件（{exc}），未做任何改动。") from exc
+        raise DatabaseDamaged(f"数据库文件 {path.name} 已损坏，无法读取（{exc}）。") from exc
     finally:
         conn.close()
     if version > SCHEMA_VERSION:
         raise _too_new(version)
+    if app_id not in (0, APPLICATION_ID) or (tables and not OUR_TABLES <= tables):
+        raise NotOurDatabase(f"{path.name} 不是乡镇人大工作台的数据库（是其他程序的数据库），未做任何改动。")
+    damage = _file_damage(path, page_size, header_pages)
+    if damage or quick != ["ok"]:
+        raise DatabaseDamaged(f"数据库文件 {path.name} 已损坏：{damage or '；'.join(quick)}。")
 
 
 def _backup_before_upgrade(db: SqliteDatabase, backup_dir: Path) -> None:
@@ -79,7 +120,10 @@ def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
         with db.atomic():
             db.create_tables(models)
             _set_version(db, SCHEMA_VERSION)
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         return "新建数据库"
+    if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")  # files from before the mark
     if version == SCHEMA_VERSION:
         return "已是最新"
     _backup_before_upgrade(db, Path(backup_dir))
