@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from town_office.reports.xlsx_style import Column, TableSheet, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, put, write_table
 
 DEPUTY_COLUMNS = (Column("序号", 6), Column("姓名", 10), Column("代表小组", 18), Column("状态", 8),
                   Column("参加次数", 10), Column("学时", 8), Column("请假", 8), Column("缺席", 8),
@@ -38,7 +38,7 @@ def render_training_xlsx(title: str, stats, out: Path) -> Path:
     write_table(deputies, TableSheet(f"{title}（按代表）", DEPUTY_COLUMNS, rows, landscape=False,
                                      row_fills=untrained))
     summary_row = len(rows) + 4
-    deputies.cell(summary_row, 1, f"培训覆盖率：{stats.trained}/{stats.serving} = "
+    put(deputies.cell(summary_row, 1), f"培训覆盖率：{stats.trained}/{stats.serving} = "
                                   f"{stats.coverage:.1%}（以{stats.period_end:%Y-%m-%d}在任的代表计）")
     sessions = wb.create_sheet("按培训")
     write_table(sessions, TableSheet(f"{title}（按培训）", SESSION_COLUMNS, [

@@ -42,6 +42,20 @@ class TableSheet:
     row_fills: dict[int, str] = field(default_factory=dict)  # data-row index -> RGB fill
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def put(cell, value) -> None:
+    """Write ``value`` into ``cell``; text is always text, never a formula. A text starting with
+    = + - @ or a tab/line break (``=CMD|' /C calc'!A0``) is stored as a string with Excel's quote
+    prefix, so that neither opening nor editing the cell runs it."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(_FORMULA_STARTS):
+            cell.quotePrefix = True
+
+
 def has_rare_characters(text: str) -> bool:
     """Characters of CJK Extension A or beyond the Basic Multilingual Plane (䶮, 𬌗)."""
     return any("\u3400" <= c <= "\u4dbf" or ord(c) > 0xFFFF for c in text)
@@ -61,11 +75,13 @@ def write_table(ws: Worksheet, sheet: TableSheet) -> None:
         head = fit_widths(headers[:printed], [c.width for c in sheet.columns[:printed]],
                           [row[:printed] for row in sheet.rows], landscape)
         widths = head + widths[printed:]
-    ws.cell(TITLE_ROW, 1, sheet.title).font = Font(name=FONT_NAME, size=16, bold=True)
+    put(ws.cell(TITLE_ROW, 1), sheet.title)
+    ws.cell(TITLE_ROW, 1).font = Font(name=FONT_NAME, size=16, bold=True)
     ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[TITLE_ROW].height = 30
     for c, col in enumerate(sheet.columns, start=1):
-        cell = ws.cell(HEADER_ROW, c, col.header)
+        cell = ws.cell(HEADER_ROW, c)
+        put(cell, col.header)
         cell.font = Font(name=FONT_NAME, size=11, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.fill = HEADER_FILL
@@ -78,11 +94,12 @@ def write_table(ws: Worksheet, sheet: TableSheet) -> None:
     for r, values in enumerate(sheet.rows):
         fill = PatternFill("solid", fgColor=sheet.row_fills[r]) if r in sheet.row_fills else None
         for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
-            cell = ws.cell(HEADER_ROW + 1 + r, c, value if value != "" else None)
+            cell = ws.cell(HEADER_ROW + 1 + r, c)
+            put(cell, value if value != "" else None)
             if col.as_text:
                 cell.number_format = "@"
                 if value not in (None, ""):
-                    cell.value = str(value)
+                    put(cell, str(value))
             elif hasattr(value, "isoformat"):
                 cell.number_format = "yyyy-mm-dd"
             cell.font, cell.alignment, cell.border = body_font, wrap, _BORDER
