@@ -4,6 +4,7 @@ relative to that folder and use forward slashes on every system."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ from town_office.file_safety import sha256_of
 from town_office.models.db import database
 from town_office.paths import DataFolder
 
+log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -39,7 +41,19 @@ def preview_path(file_name: str) -> Path:
 
 
 def absolute(stored_path: str) -> Path:
-    return attachments_root() / Path(*stored_path.split("/"))
+    """The file a stored (relative, ``/``-separated) path names, resolved; it must lie inside the
+    attachments folder, whatever the record says (``../`` or an absolute path are refused).
+
+    Raises:
+        StorageError: the path leads outside the attachments folder.
+    """
+    root = attachments_root().resolve()
+    parts = [p for p in str(stored_path).replace("\\", "/").split("/") if p]
+    target = root.joinpath(*parts).resolve() if parts else root
+    if not parts or Path(str(stored_path)).is_absolute() or not target.is_relative_to(root) \
+            or target == root:
+        raise StorageError(f"记录中的附件位置“{stored_path}”不在数据文件夹的附件目录中，已拒绝读写或删除。")
+    return target
 
 
 def safe_name(name: str) -> str:
@@ -80,5 +94,11 @@ def store_file(source: Path, *folder_parts: str, name: str | None = None) -> Sto
 
 
 def remove_file(stored_path: str) -> None:
-    """Delete a stored file if it is still there (its record is already gone)."""
-    absolute(stored_path).unlink(missing_ok=True)
+    """Delete a stored file if it is still there (its record is already gone); a path that leads
+    outside the attachments folder is never deleted (logged instead)."""
+    try:
+        target = absolute(stored_path)
+    except StorageError as exc:
+        log.error("%s", exc)
+        return
+    target.unlink(missing_ok=True)
