@@ -31,6 +31,7 @@ import pyzipper
 
 from town_office import __version__
 from town_office.errors import StorageError, TownOfficeError
+from town_office.backup_seal import SEAL_MEMBER, seal, sealed_by
 from town_office.file_safety import (
     CHUNK,
     fsync_dir,
@@ -152,6 +153,7 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
             "program": "乡镇人大工作台", "program_version": __version__, "schema_version": version,
             "town": town, "term": term, "created_at": now.isoformat(timespec="seconds"),
             "reason": reason, "counts": table_counts(snapshot), "encrypted": bool(password),
+            "sealed": bool(password),
             "members": {name: {"sha256": sha256_of(path), "size": path.stat().st_size}
                         for name, path in members.items()},
         }
@@ -164,7 +166,10 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
                     archive.write(path, name)
                     if progress:
                         progress(done, len(members) + 1)
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+                archive.writestr(MANIFEST, manifest_bytes)
+                if password:
+                    archive.writestr(SEAL_MEMBER, seal(manifest_bytes, password))
             fsync_file(partial)
             verify_backup(partial, password, Path(tmp))
             os.replace(partial, final)
@@ -217,19 +222,6 @@ def _copy_member(archive, name: str, encrypted: bool, password: str | None, out=
     return digest.hexdigest(), size
 
 
-def read_manifest(path: Path) -> dict | None:
-    """The manifest of a backup as a list shows it (time, reason, counts), without checking the
-    backup; None when it cannot be read without a password or is damaged."""
-    try:
-        with _open(path, None) as archive:
-            info = archive.getinfo(MANIFEST)
-            if info.flag_bits & 0x1 or info.file_size > 10 * 1024 * 1024:
-                return None
-            return json.loads(archive.read(MANIFEST))
-    except (BackupError, KeyError, ValueError, OSError, zipfile.BadZipFile, RuntimeError):
-        return None
-
-
 def verify_backup(path: Path, password: str | None = None, work_dir: Path | None = None) -> BackupInfo:
     """Check a backup completely: readable zip, manifest, every member's SHA-256 and size, the
     database's integrity_check and foreign_key_check, and a schema this program knows.
@@ -248,18 +240,30 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
         names = set(archive.namelist())
         if MANIFEST not in names:
             raise BackupError("备份文件缺少清单（manifest.json），可能不是本程序的备份或已损坏。")
-        encrypted = any(info.flag_bits & 0x1 for info in archive.infolist())
+        flags = {info.filename: bool(info.flag_bits & 0x1) for info in archive.infolist()}
+        encrypted = any(flags.values())
+        plain = sorted(name for name, on in flags.items() if not on)
+        if encrypted and plain:
+            raise BackupError(f"加密的备份中有未加密的文件“{plain[0]}”，备份被改动过，不能使用。")
         try:
-            manifest = json.loads(b"".join(_blocks(archive, MANIFEST, encrypted, password)))
+            manifest_bytes = b"".join(_blocks(archive, MANIFEST, encrypted, password))
+            manifest = json.loads(manifest_bytes)
             expected = manifest["members"]
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BackupError("备份清单已损坏，无法核对。") from exc
+        if manifest.get("encrypted") and not encrypted:
+            raise BackupError("清单写明备份已加密，文件却没有加密：备份被改动过，不能使用。")
+        if encrypted and (SEAL_MEMBER in names or manifest.get("sealed")):
+            sealed = b"".join(_blocks(archive, SEAL_MEMBER, encrypted, password)) \
+                if SEAL_MEMBER in names else b""
+            if not sealed_by(manifest_bytes, sealed, password or ""):
+                raise BackupError("备份清单的密码签名不符：清单被改动过，不能使用。")
         if not isinstance(expected, dict) or DATABASE_MEMBER not in expected:
             raise BackupError("备份清单中没有数据库，备份不完整或清单被改动过。")
         for name in expected:
             if name not in names:
                 raise BackupError(f"备份中缺少文件“{name}”，备份不完整。")
-        extra = sorted(names - set(expected) - {MANIFEST})
+        extra = sorted(names - set(expected) - {MANIFEST, SEAL_MEMBER})
         if extra:
             raise BackupError(f"备份中有清单上没有的文件“{extra[0]}”，备份被改动过。")
         if manifest.get("schema_version", 0) > SCHEMA_VERSION:

@@ -7,6 +7,10 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+import json
+import zipfile
+
+from town_office import backup
 from town_office.backup import AUTO_REASON, SUFFIX
 from town_office.errors import StorageError
 from town_office.file_safety import CHUNK, fsync_dir, remove_quietly, sha256_of, storage_error
@@ -106,3 +110,16 @@ def reason_of(path: Path) -> str:
     """The reason in a backup's file name (备份 / 自动备份 / 恢复前自动备份 / 导入前自动备份 …)."""
     parts = path.stem.split("_")
     return parts[1] if len(parts) >= 4 else "备份"
+
+
+def read_manifest(path: Path) -> dict | None:
+    """The manifest of a backup as a list shows it (time, reason, counts), without checking the
+    backup; None when it cannot be read without a password or is damaged."""
+    try:
+        with backup._open(path, None) as archive:
+            info = archive.getinfo(backup.MANIFEST)
+            if info.flag_bits & 0x1 or info.file_size > 10 * 1024 * 1024:
+                return None
+            return json.loads(archive.read(backup.MANIFEST))
+    except (backup.BackupError, KeyError, ValueError, OSError, zipfile.BadZipFile, RuntimeError):
+        return None

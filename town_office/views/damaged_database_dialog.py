@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from town_office import backup, backup_files
+from town_office import backup_files
 from town_office.errors import TownOfficeError
 from town_office.paths import DataFolder
 from town_office.services import backups
@@ -28,7 +28,7 @@ PATH_ROLE = 0x0100
 
 
 def _line(path: Path) -> str:
-    manifest = backup.read_manifest(path) or {}
+    manifest = backup_files.read_manifest(path) or {}
     counts = manifest.get("counts", {})
     when = backup_files.stamp_of(path)
     held = (f"代表{counts.get('representative', 0)}人，会议{counts.get('meeting', 0)}次，"
