@@ -161,7 +161,8 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
         partial = final.with_name(final.name + ".part")
         try:
             dest_dir.mkdir(parents=True, exist_ok=True)
-            with _writer(partial, password) as archive:
+            archive = _writer(partial, password)
+            try:
                 for done, (name, path) in enumerate(members.items(), start=1):
                     archive.write(path, name)
                     if progress:
@@ -170,6 +171,10 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
                 archive.writestr(MANIFEST, manifest_bytes)
                 if password:
                     archive.writestr(SEAL_MEMBER, seal(manifest_bytes, password))
+                archive.close()
+            except BaseException:
+                _abandon(archive)  # zipfile's own close would hide the disk error behind its own
+                raise
             fsync_file(partial)
             verify_backup(partial, password, Path(tmp))
             os.replace(partial, final)
@@ -183,6 +188,16 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
     if progress:
         progress(len(members) + 1, len(members) + 1)
     return final
+
+
+def _abandon(archive) -> None:
+    """Close a zip being written after a failure, without zipfile raising over the real error."""
+    archive._writing = False
+    try:
+        archive.fp.close()
+    except (OSError, AttributeError):
+        pass
+    archive.fp = None
 
 
 def _open(path: Path, password: str | None):

@@ -23,8 +23,35 @@ def sha256_of(path: Path) -> str:
 
 
 def storage_error(dest_dir: Path, exc: OSError) -> StorageError:
-    """The message for a destination that cannot be written (full, removed, read-only)."""
-    return StorageError(f"无法写入 {dest_dir}：{exc.strerror or exc}。请检查U盘是否已拔出、空间是否足够或是否只读。")
+    """The message for a destination that cannot be written, saying what happened: 空间不足,
+    只读, 被拔出 (or the system's own words)."""
+    import errno
+
+    what = {errno.ENOSPC: "空间不足", errno.EROFS: "磁盘或U盘是只读的", errno.EACCES: "没有写入权限（只读）",
+            errno.EPERM: "没有写入权限（只读）", errno.ENOENT: "文件夹不存在（U盘可能已被拔出）",
+            errno.EIO: "读写出错（U盘可能已被拔出或损坏）", errno.ENODEV: "设备已被拔出",
+            getattr(errno, "EDQUOT", -1): "空间不足（超出配额）"}.get(exc.errno)
+    detail = what or (exc.strerror or str(exc))
+    return StorageError(f"无法写入 {dest_dir}：{detail}。请检查U盘是否已拔出、空间是否足够或是否只读；"
+                        "没有留下不完整的文件。")
+
+
+def write_file_atomically(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out``: a temporary name beside it, flushed, then renamed (the folder
+    flushed too); on any failure nothing is left under either name."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.part")
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, out)
+    except BaseException:
+        remove_quietly(partial)
+        raise
+    fsync_dir(out.parent)
 
 
 def fsync_file(path: Path) -> None:

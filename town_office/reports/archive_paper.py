@@ -168,11 +168,14 @@ def render_archives_pdf(archives: list, out: Path, pdf_title: str) -> dict:
         Where each part starts, ``{(deputy index, 1..8 | "cover" | "form"): page}``.
     """
     pages: dict = {}
-    for _ in range(4):  # the contents only change once the page numbers are known
+    for _ in range(4):  # layout passes in memory until the contents' page numbers settle
         before = dict(pages)
         paper = g.Paper(out, pdf_title)
         paper.story += _story(archives, pages)
-        paper.build()
+        paper.build(layout_only=True)
         if pages == before:
             break
+    paper = g.Paper(out, pdf_title)  # then the one file, written once
+    paper.story += _story(archives, pages)
+    paper.build()
     return pages

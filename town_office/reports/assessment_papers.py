@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from town_office.reports import gongwen as g
 from town_office.reports import gongwen_endings as endings
-from town_office.reports.xlsx_style import Column, TableSheet, put, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, put, save_workbook, write_table
 
 # Lines that are not items of the scheme: (source, column header).
 EXTRA_COLUMNS = (("base", "基础分"), ("prorate", "折算"), ("adjustment", "调整"), ("clip", "满分/0分修正"))
@@ -51,8 +51,7 @@ def render_assessment_xlsx(title: str, scheme, scores: list, status: str, prorat
                  "扣分项的上限按绝对值计；超过满分或低于0分的部分不计。"):
         put(rules.cell(row, 1), text)
         row += 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    save_workbook(wb, out)
     return out
 
 

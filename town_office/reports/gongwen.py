@@ -10,6 +10,7 @@ half-written paper never replaces a good one.
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from town_office import APP_NAME
+from town_office.file_safety import storage_error
 from town_office.reports.chinese_numbers import chinese_date
 from town_office.reports.cjk_text import CENTER, JUSTIFY, LEFT, RIGHT, Span, Text
 from town_office.reports.fonts import FANGSONG, HEI, KAI, SONG, TITLE, font_book
@@ -237,7 +239,9 @@ class Paper:
         if exc_type is None:
             self.build()
 
-    def build(self) -> Path:
+    def build(self, layout_only: bool = False) -> Path:
+        """Write the PDF (``layout_only``: lay it out in memory and write nothing, for a paper
+        that needs a pass to learn its own page numbers)."""
         book = font_book()
         if self.landscape:
             page = landscape(A4)
@@ -247,10 +251,14 @@ class Paper:
             page = A4
             frame = Frame(LEFT_MARGIN, page[1] - TOP_MARGIN - TYPE_HEIGHT, TYPE_WIDTH, TYPE_HEIGHT,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="type")
-        self.out.parent.mkdir(parents=True, exist_ok=True)
+        if not layout_only:
+            try:
+                self.out.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise storage_error(self.out.parent, exc) from exc
         temporary = self.out.with_name(f".{self.out.name}.part")
         doc = BaseDocTemplate(
-            str(temporary), pagesize=page, title=self.pdf_title, author=APP_NAME, creator=APP_NAME,
+            io.BytesIO() if layout_only else str(temporary), pagesize=page, title=self.pdf_title, author=APP_NAME, creator=APP_NAME,
             initialFontName=book.primary[FANGSONG], initialFontSize=BODY_SIZE,
             leftMargin=frame._x1, topMargin=TOP_MARGIN, rightMargin=0, bottomMargin=0)
         painters = [p for p, wanted in ((_draw_page_number, self.page_numbers),
@@ -269,11 +277,16 @@ class Paper:
                     room = after.first_piece(frame._width)
                 story.append(CondPageBreak(room + flowable.wrap(frame._width, frame._height)[1]))
             story.append(flowable)
+        if layout_only:
+            doc.build(story)
+            return self.out
         try:
             doc.build(story)
             with open(temporary, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(temporary, self.out)
+        except OSError as exc:  # full, read-only or removed: said in Chinese, nothing left behind
+            raise storage_error(self.out.parent, exc) from exc
         finally:
             temporary.unlink(missing_ok=True)
         return self.out

@@ -14,7 +14,7 @@ from town_office.reports import gongwen_endings as endings
 from town_office.reports.chinese_numbers import chinese_date
 from town_office.reports.cjk_text import Text
 from town_office.reports.fonts import HEI
-from town_office.reports.xlsx_style import Column, TableSheet, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, save_workbook, write_table
 
 # The last three columns stay in the workbook but are left off the printed page when all of them
 # would not print at 9 pt on A4 (复查人, 复查结论 and 销号日期 still show the review).
@@ -48,8 +48,7 @@ def render_ledger_xlsx(title: str, rows, today, out: Path) -> Path:
              for i, h in enumerate(rows)}
     write_table(ws, TableSheet(title, columns, ledger_cells(rows, today), landscape=True,
                                row_fills=fills))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    save_workbook(wb, out)
     return out
 
 

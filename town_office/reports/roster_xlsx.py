@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from town_office.reports.xlsx_style import Column, TableSheet, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, save_workbook, write_table
 
 # The last three columns are kept for the import but left off the printed page when the sheet
 # could not otherwise print at 9 pt on A4 (the ID number is masked on paper anyway).
@@ -36,6 +36,5 @@ def render_roster_xlsx(title: str, rows: list[tuple], out: Path) -> Path:
     ws.title = "代表名册"
     ended = {i: "EEEEEE" for i, r in enumerate(rows) if r[STATUS_COLUMN] == "终止"}
     write_table(ws, TableSheet(title, ROSTER_COLUMNS, rows, landscape=True, row_fills=ended))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    save_workbook(wb, out)
     return out

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from town_office.reports.xlsx_style import Column, TableSheet, put, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, put, save_workbook, write_table
 
 DEPUTY_COLUMNS = (Column("序号", 6), Column("姓名", 10), Column("代表小组", 18), Column("状态", 8),
                   Column("参加次数", 10), Column("学时", 8), Column("请假", 8), Column("缺席", 8),
@@ -45,6 +45,5 @@ def render_training_xlsx(title: str, stats, out: Path) -> Path:
         (i, s.held_on, s.title, s.kind, s.organiser, s.hours, s.expected, s.present, s.excused,
          s.absent, s.place) for i, s in enumerate(sorted(stats.sessions, key=lambda s: s.held_on),
                                                   start=1)], landscape=True))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    save_workbook(wb, out)
     return out

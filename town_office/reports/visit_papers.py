@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from town_office.reports import gongwen as g
-from town_office.reports.xlsx_style import Column, TableSheet, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, save_workbook, write_table
 
 PROBLEM_COLUMNS = (
     Column("序号", 6), Column("走访日期", 11), Column("村（社区）", 10), Column("走访代表", 14),
@@ -36,8 +36,7 @@ def render_problems_xlsx(title: str, rows, today, out: Path) -> Path:
     fills = {i: OVERDUE_FILL for i, p in enumerate(rows) if p.is_overdue(today)}
     write_table(ws, TableSheet(title, PROBLEM_COLUMNS, problem_cells(rows, today), landscape=True,
                                row_fills=fills))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    save_workbook(wb, out)
     return out
 
 

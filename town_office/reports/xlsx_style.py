@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import io
+from pathlib import Path
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from town_office.file_safety import storage_error, write_file_atomically
 from town_office.reports.xlsx_fit import fit_widths, printable_units, row_height
 
 FONT_NAME = "宋体"
@@ -54,6 +58,25 @@ def put(cell, value) -> None:
         cell.data_type = "s"
         if value.startswith(_FORMULA_STARTS):
             cell.quotePrefix = True
+
+
+def save_workbook(wb, out: Path) -> Path:
+    """Save ``wb`` to ``out`` the way every file of the program is written: built in memory (no
+    temporary file of names and phone numbers in the system's temp folder), written beside the
+    target under a temporary name, flushed, then renamed; a full or removed disk leaves no file
+    under the final name.
+
+    Raises:
+        StorageError: the target cannot be written (full, read-only, removed).
+    """
+    out = Path(out)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    try:
+        write_file_atomically(out, buffer.getvalue())
+    except OSError as exc:
+        raise storage_error(out.parent, exc) from exc
+    return out
 
 
 def has_rare_characters(text: str) -> bool:
