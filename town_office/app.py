@@ -56,7 +56,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_viewer(backup_file: str, password: str | None) -> int:
+def run_viewer(backup_file: str, password: str | None, data_dir: str | None = None) -> int:
     """Open a backup read-only (the county's use): unpacked into this PC's data folder under
     ``viewing/``, upgraded there if older, then opened with every write refused; the local data is
     never touched and the copy is removed on exit."""
@@ -69,10 +69,15 @@ def run_viewer(backup_file: str, password: str | None) -> int:
     from town_office.models.db import connect
     from town_office.views.main_window import MainWindow
 
-    folder = resolve_data_folder(None).ensure()
+    from town_office import folder_lock, housekeeping
+
+    folder = resolve_data_folder(data_dir).ensure()
+    housekeeping.make_private(folder)
     setup_logging(folder)
     app = ensure_application()
     target = folder.root / "viewing" / datetime.now().strftime("%Y%m%d%H%M%S%f")
+    target.mkdir(parents=True)
+    viewer_lock = folder_lock.acquire(target / housekeeping.VIEWER_LOCK, "查看备份")
     try:
         info = verify_backup(Path(backup_file), password, folder.root)
         extract(Path(backup_file), password, target)
@@ -80,6 +85,7 @@ def run_viewer(backup_file: str, password: str | None) -> int:
         database.close()
         connect(target / "town_office.sqlite3", read_only=True)
     except TownOfficeError as exc:
+        viewer_lock.release()
         shutil.rmtree(target, ignore_errors=True)
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
@@ -89,6 +95,7 @@ def run_viewer(backup_file: str, password: str | None) -> int:
     window.show()
     code = app.exec()
     database.close()
+    viewer_lock.release()
     shutil.rmtree(target, ignore_errors=True)
     return code
 
@@ -108,8 +115,9 @@ def run_app(data_dir: str | None = None) -> int:
     except TownOfficeError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    from town_office import restore_swap
+    from town_office import housekeeping, restore_swap
 
+    housekeeping.prepare(folder)
     recovered = restore_swap.recover(folder.root)
     if recovered:
         QMessageBox.information(None, APP_NAME, recovered)

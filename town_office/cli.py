@@ -113,13 +113,14 @@ _held_locks: list = []
 def _open(args, writes: bool = False):
     """The data folder and its open database; a command that writes first takes the folder's lock
     (the same one the window holds), and keeps it until the command ends."""
-    from town_office import folder_lock, restore_swap
+    from town_office import folder_lock, housekeeping, restore_swap
     from town_office.models import open_database
 
     folder = resolve_data_folder(args.data_dir).ensure()
     if writes or (folder.root / restore_swap.JOURNAL).exists():
         _held_locks.append(folder_lock.acquire(folder.lock_file, f"命令行 {args.command}",
                                                force=getattr(args, "break_lock", False)))
+        housekeeping.prepare(folder)
         done = restore_swap.recover(folder.root)
         if done:
             print(done, file=sys.stderr)
@@ -193,9 +194,15 @@ def _password(args) -> str | None:
 
     if getattr(args, "password_file", None):
         try:
-            return args.password_file.read_text(encoding="utf-8").strip("\r\n") or None
+            raw = args.password_file.read_bytes()
         except OSError as exc:
             raise TownOfficeError(f"无法读取密码文件 {args.password_file}：{exc.strerror or exc}") from exc
+        for encoding in ("utf-8-sig", "gb18030"):  # Notepad's UTF-8 with BOM, or GBK
+            try:
+                return raw.decode(encoding).strip("\r\n") or None
+            except UnicodeDecodeError:
+                continue
+        raise TownOfficeError(f"密码文件 {args.password_file} 的编码无法识别，请另存为 UTF-8 文本")
     return os.environ.get(PASSWORD_ENV) or None
 
 
@@ -453,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         from town_office.app import run_viewer
 
         try:
-            return run_viewer(str(args.file), _password(args))
+            return run_viewer(str(args.file), _password(args), args.data_dir)
         except TownOfficeError as exc:
             print(str(exc), file=sys.stderr)
             return 2

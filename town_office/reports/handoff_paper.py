@@ -57,8 +57,10 @@ def render_handoff_pdf(sheet, out: Path) -> Path:
         story.append(g.heading("三、备份文件"))
         story.append(g.labelled("文件名：", sheet.backup_name, indent=False))
         story.append(g.labelled("SHA-256：", sheet.backup_sha256, indent=False))
-        story.append(g.labelled("加密：", "已设密码（密码另行当面告知，不随U盘传递）" if sheet.encrypted
-                                else "未设密码，请妥善保管U盘", indent=False))
+        story.append(g.labelled("加密：", "备份文件已设密码（密码另行当面告知，不随U盘传递）；其余可阅读的副本"
+                                "没有加密，含代表姓名、电话等个人信息，请妥善保管U盘" if sheet.encrypted
+                                else "没有设密码：备份文件和全部可阅读的副本都没有加密，含代表姓名、电话等"
+                                "个人信息，请妥善保管U盘", indent=False))
         story.append(g.body("接收方可用“乡镇人大工作台”的“查看备份”只读打开，或运行 town-office verify "
                             "校验备份；校验值应与上列一致。其余文件无需本程序即可阅读。"))
         dates = g.signature_lines("移交日期：", "接收日期：")

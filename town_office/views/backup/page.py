@@ -62,6 +62,10 @@ def removable_drives() -> list[tuple[str, str]]:
     return drives
 
 
+UNENCRYPTED_COPIES = "只有其中的备份文件设了密码，纪要、台账、档案等可阅读的副本没有加密（含代表姓名、电话），请妥善保管U盘。"
+UNENCRYPTED_PACKAGE = "报送包没有设密码：备份文件和纪要、台账、档案等可阅读的副本都没有加密（含代表姓名、电话），请妥善保管U盘。"
+
+
 def _counts_text(counts: dict[str, int]) -> str:
     return "，".join(f"{label}{counts.get(table, 0)}" for table, label in SHOWN_COUNTS)
 
@@ -202,8 +206,7 @@ class BackupPage(QWidget):
             lines = [f"报送包已生成：{package.folder}",
                      f"共 {len(sheet.files) + 1} 个文件，均已从U盘读回核对无误；备份 SHA-256：{sheet.backup_sha256}",
                      "请打印其中的“00_移交清单.pdf”，交接时双方签字。"]
-            if password:
-                lines.append("只有其中的备份文件设了密码，纪要、台账等可阅读文件未加密。")
+            lines.append(UNENCRYPTED_COPIES if password else UNENCRYPTED_PACKAGE)
             if sheet.missing:
                 lines.append("未附：" + "；".join(sheet.missing))
             self.result.setText("\n".join(lines))
