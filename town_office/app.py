@@ -71,10 +71,14 @@ def run_viewer(backup_file: str, password: str | None, data_dir: str | None = No
 
     from town_office import folder_lock, housekeeping
 
-    folder = resolve_data_folder(data_dir).ensure()
+    app = ensure_application()
+    try:
+        folder = resolve_data_folder(data_dir).ensure()
+    except TownOfficeError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
     housekeeping.make_private(folder)
     setup_logging(folder)
-    app = ensure_application()
     target = folder.root / "viewing" / datetime.now().strftime("%Y%m%d%H%M%S%f")
     target.mkdir(parents=True)
     viewer_lock = folder_lock.acquire(target / housekeeping.VIEWER_LOCK, "查看备份")
@@ -107,10 +111,10 @@ def run_app(data_dir: str | None = None) -> int:
     from town_office.views.first_run_dialog import FirstRunDialog
     from town_office.views.main_window import MainWindow
 
-    folder = resolve_data_folder(data_dir).ensure()
-    setup_logging(folder)
     app = ensure_application()
     try:
+        folder = resolve_data_folder(data_dir).ensure()
+        setup_logging(folder)
         lock = acquire_lock(folder)
     except TownOfficeError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))

@@ -55,9 +55,25 @@ class DataFolder:
         return self.root / "town_office.lock"
 
     def ensure(self) -> DataFolder:
-        """Create the folder tree if missing and return self."""
-        for folder in (self.root, self.attachments, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folder tree if missing and return self.
+
+        Raises:
+            StorageError: the folder cannot be created or written (read-only disk or folder, no
+                permission), said as such instead of as a damaged database later.
+        """
+        from town_office.errors import StorageError
+
+        probe = self.root / ".write_probe"
+        try:
+            for folder in (self.root, self.attachments, self.backups, self.logs):
+                folder.mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise StorageError(
+                f"数据文件夹 {self.root} 不能写入（{'只读' if exc.errno in (30, 13, 1) else exc.strerror}）。"
+                "程序需要能写入它：请把数据文件夹放在可写的位置（或用 --data-dir 指定），"
+                "只看不改请用“查看备份”。") from exc
         return self
 
 

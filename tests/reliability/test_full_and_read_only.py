@@ -11,14 +11,26 @@ import pytest
 from town_office.cli import main
 
 
-@pytest.fixture
-def small_disk(tmp_path):
+def _mounted(tmp_path, size: str):
     mount = tmp_path / f"stick-{uuid.uuid4().hex[:6]}"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
                           capture_output=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.decode(errors='replace').strip()})")
+    return mount
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    mount = _mounted(tmp_path, "1m")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.fixture
+def roomy_disk(tmp_path):
+    mount = _mounted(tmp_path, "32m")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
@@ -77,3 +89,21 @@ def test_a_read_only_folder_is_called_read_only(tmp_path, small_disk, capsys):
     assert "只读" in capsys.readouterr().err
     assert main(["--data-dir", data, "backup", "--to", str(small_disk)]) == 2
     assert "只读" in capsys.readouterr().err
+
+
+def test_a_read_only_data_folder_is_called_read_only_not_damaged(tmp_path, roomy_disk, capsys):
+    small_disk = roomy_disk
+    import shutil
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    from town_office.models import database
+
+    database.close()
+    shutil.copytree(data, small_disk / "d", ignore=shutil.ignore_patterns("backups", "*.lock"))
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    capsys.readouterr()
+    for command in (["check"], ["meetings", "list"], ["demo"]):
+        assert main(["--data-dir", str(small_disk / "d"), *command]) != 0
+        err = capsys.readouterr().err
+        assert "只读" in err and "损坏" not in err and "Traceback" not in err, (command, err)
