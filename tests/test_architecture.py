@@ -31,8 +31,12 @@ def test_the_house_exists():
         assert (PACKAGE / part).exists(), part
 
 
-@pytest.mark.parametrize("path", modules("models", "services", "reports", "demo", "cli.py", "paths.py", "backup.py", "backup_files.py", "file_safety.py",
-                                         "errors.py", "resources.py", "__init__.py"),
+@pytest.mark.parametrize("path", modules("models", "services", "reports", "demo", "cli.py",
+                                         "cli_support.py", "cli_listings.py", "paths.py",
+                                         "backup.py", "backup_files.py", "backup_seal.py",
+                                         "file_safety.py", "folder_lock.py", "restore_swap.py",
+                                         "housekeeping.py", "errors.py", "resources.py",
+                                         "__init__.py"),
                          ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_no_qt_below_views(path):
     assert not {n for n in imports_of(path) if n.split(".")[0] == "PySide6"}
