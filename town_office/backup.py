@@ -17,10 +17,8 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,7 +28,8 @@ from pathlib import Path
 import pyzipper
 
 from town_office import __version__
-from town_office.errors import StorageError, TownOfficeError
+from town_office.errors import StorageError
+from town_office.backup_inspect import BackupError, _settings_of, check_database, table_counts
 from town_office.backup_seal import SEAL_MEMBER, seal, sealed_by
 from town_office.file_safety import (
     CHUNK,
@@ -46,10 +45,6 @@ SUFFIX = ".tobak"
 MANIFEST, DATABASE_MEMBER, ATTACHMENTS = "manifest.json", "database.sqlite3", "attachments/"
 AUTO_REASON, BEFORE_RESTORE = "自动备份", "恢复前自动备份"
 BEFORE_IMPORT, BEFORE_UPGRADE = "导入前自动备份", "升级前自动备份"
-
-
-class BackupError(TownOfficeError):
-    """A backup file that cannot be used; the message says why, in Chinese."""
 
 
 @dataclass(frozen=True)
@@ -85,33 +80,6 @@ def free_path(dest_dir: Path, name_of: Callable[[int], str]) -> Path:
         if not path.exists() and not path.with_name(path.name + ".part").exists():
             return path
         copy += 1
-
-
-def table_counts(db_path: Path) -> dict[str, int]:
-    """Rows per table of a database file, read through a read-only connection."""
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in sorted(tables)}
-    finally:
-        conn.close()
-
-
-def _settings_of(db_path: Path) -> tuple[str, str, int]:
-    """(town, term name, schema version) read from a database file."""
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        values = dict(conn.execute("SELECT key, value FROM setting").fetchall())
-        town = json.loads(values.get("town_name", '""'))
-        term_id = json.loads(values.get("current_term_id", "0"))
-        row = conn.execute("SELECT name FROM term WHERE id = ?", (term_id,)).fetchone()
-        return town, row[0] if row else "", version
-    except sqlite3.DatabaseError:
-        return "", "", 0
-    finally:
-        conn.close()
 
 
 def _writer(path: Path, password: str | None):
@@ -203,7 +171,7 @@ def _abandon(archive) -> None:
 def _open(path: Path, password: str | None):
     try:
         archive = pyzipper.AESZipFile(path)
-    except (zipfile.BadZipFile, pyzipper.BadZipFile, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged directory raises anything (struct, version…)
         raise BackupError(f"{Path(path).name} 不是完整的备份文件（已损坏或未写完）。") from exc
     if password:
         archive.setpassword(password.encode("utf-8"))
@@ -220,7 +188,9 @@ def _blocks(archive, name: str, encrypted: bool, password: str | None) -> Iterat
         if not password:
             raise BackupError("这个备份设有密码，请输入密码。") from exc
         raise BackupError("密码不正确，无法打开这个备份。") from exc
-    except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, OSError, ValueError) as exc:
+    except BackupError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - damaged members raise zlib, struct, EOF, version errors
         if encrypted and password and "password" in str(exc).lower():
             raise BackupError("密码不正确，无法打开这个备份。") from exc
         raise BackupError(f"备份中的“{name}”已损坏（校验失败）。") from exc
@@ -292,7 +262,7 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
                     raise BackupError(f"备份中的“{name}”与清单不符（校验值不同），文件已损坏。")
                 if copy is not None:
                     out.close()
-                    version = _check_database(copy)
+                    version = check_database(copy)
                     if version != manifest.get("schema_version") or version > SCHEMA_VERSION:
                         raise BackupError(
                             f"备份中的数据库结构为第{version}版，与清单（第{manifest.get('schema_version')}版）"
@@ -317,36 +287,6 @@ def _scratch_copy(folder: Path, wanted: bool):
             yield handle, Path(handle.name)
     finally:
         remove_quietly(Path(handle.name))
-
-
-def _check_database(copy: Path) -> int:
-    """integrity_check and foreign_key_check on a scratch copy of the database, opened read-only
-    and immutable (no journal or WAL files beside it)."""
-    with open(copy, "r+b") as handle:  # WAL mode needs a -shm file; the pages are the same
-        handle.seek(18)
-        if handle.read(2) == b"\x02\x02":
-            handle.seek(18)
-            handle.write(b"\x01\x01")
-    try:
-        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.DatabaseError as exc:
-        raise BackupError("备份中的数据库已损坏，无法打开。") from exc
-    try:
-        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
-        raise BackupError("备份中的数据库已损坏，无法打开。") from exc
-    finally:
-        conn.close()
-    if result != ["ok"]:
-        raise BackupError(f"备份中的数据库未通过完整性检查：{result[0]}")
-    if broken:
-        raise BackupError(f"备份中的数据库有{len(broken)}处引用不存在的记录（外键检查未通过）。")
-    if not {"representative", "setting", "term"} <= tables:
-        raise BackupError("备份中的数据库不是乡镇人大工作台的数据库。")
-    return version
 
 
 def extract(path: Path, password: str | None, target: Path) -> None:
@@ -393,7 +333,7 @@ def restore_backup(path: Path, folder: DataFolder, password: str | None, close_d
     staging = folder.root / f"{restore_swap.STAGING_PREFIX}{datetime.now():%Y%m%d%H%M%S}"
     try:
         extract(path, password, staging)
-        _check_database(staging / DATABASE_FILE)
+        check_database(staging / DATABASE_FILE)
         safety = take_safety_backup()
         close_db()
         try:
