@@ -264,3 +264,13 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, tmp_path):
     assert bomb.stat().st_size < 2 * 1024 * 1024
     with pytest.raises(ValidationError, match="已拒绝读取"):
         preview_import(bomb)
+
+
+@pytest.mark.parametrize("value", [1.7976931348623155e+308, -1.7976931348623155e+308])
+def test_an_infinite_birth_month_is_refused_not_a_crash(db, tmp_path, value):
+    """Found by the fuzzed workbooks: the largest double is written rounded up and reads back as
+    infinity; 1975.1 means October, but ∞ has no month."""
+    rows = good_rows()
+    rows[0][4] = value
+    preview = preview_import(messy_workbook(tmp_path / "inf.xlsx", rows))
+    assert any(p.row == 5 and "看不懂" in p.message for p in preview.problems)

@@ -7,6 +7,7 @@ after a later schema change.
 
 from __future__ import annotations
 
+import functools
 import getpass
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +25,7 @@ class AuditRow:
     new_value: str
 
 
+@functools.cache
 def current_actor() -> str:
     """The operating-system user: on a shared office PC, the best 'who' we have."""
     try:
@@ -50,15 +52,21 @@ def diff(before: dict, after: dict, labels: dict[str, str]) -> dict[str, tuple]:
             if (as_text(before.get(k)) or "") != (as_text(after.get(k)) or "")}
 
 
+_INSERT = ('INSERT INTO "audit_entry" ("at", "actor", "table_name", "record_id", "action", "field", '
+           '"old_value", "new_value") VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+
+
 def record(table: str, record_id: int, action: str, changes: dict[str, tuple] | None = None) -> None:
-    """Write audit rows for one action; a change-less action still leaves one row."""
-    now, actor = datetime.now(), current_actor()
-    rows = [dict(at=now, actor=actor, table=table, record_id=record_id, action=action, field=label,
-                 old_value=as_text(old), new_value=as_text(new))
+    """Write audit rows for one action; a change-less action still leaves one row.
+
+    A prepared statement rather than a query built per call: every write of the program passes
+    here, and a 10,000-row import writes 100,000 audit rows."""
+    now, actor = str(datetime.now()), current_actor()
+    rows = [(now, actor, table, record_id, action, label, as_text(old), as_text(new))
             for label, (old, new) in (changes or {}).items()]
     if not rows:
-        rows = [dict(at=now, actor=actor, table=table, record_id=record_id, action=action)]
-    AuditEntry.insert_many(rows).execute()
+        rows = [(now, actor, table, record_id, action, "", None, None)]
+    AuditEntry._meta.database.cursor().executemany(_INSERT, rows)
 
 
 def history(table: str, record_id: int) -> list[AuditRow]:

@@ -3,6 +3,7 @@ checking and masking. Pure functions, shared by the dialogs and the Excel import
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
@@ -121,6 +122,8 @@ def normalise_month(raw) -> str | None:
     if isinstance(raw, (datetime, date)):
         return f"{raw.year:04d}-{raw.month:02d}"
     if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return None  # a cell holding #DIV/0!-like infinity or NaN
         text = f"{raw:.2f}"
         year, month = text.split(".")
         return _month(int(year), int(month))

@@ -53,10 +53,16 @@ def list_representatives(term_id: int | None = None) -> list[RepresentativeRow]:
 
 
 def get_representative(rep_id: int) -> RepresentativeRow:
-    rep = Representative.get_or_none(id=rep_id)
+    rep = (Representative
+           .select(Representative, Term, Constituency, DeputyGroup)
+           .join(Term).switch(Representative)
+           .join(Constituency, join_type=JOIN.LEFT_OUTER).switch(Representative)
+           .join(DeputyGroup, join_type=JOIN.LEFT_OUTER)
+           .where(Representative.id == rep_id).first())  # one query with its term and units
     if rep is None:
         raise NotFound(f"代表记录 {rep_id} 不存在，可能已被删除")
-    levels = [lv.level for lv in rep.level_rows]
+    levels = [level for (level,) in RepresentativeLevel.select(RepresentativeLevel.level)
+              .where(RepresentativeLevel.representative == rep_id).tuples()]
     return _row(rep, levels)
 
 
