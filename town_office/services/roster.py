@@ -121,7 +121,7 @@ def _validate(data: RepresentativeInput, term_id: int, rep_id: int | None) -> No
         raise ValidationError(problems)
 
 
-def _apply(rep: Representative, data: RepresentativeInput) -> None:
+def _apply(rep: Representative, data: RepresentativeInput, units: dict | None = None) -> None:
     full, initials = pinyin_keys(data.name)
     rep.name, rep.name_pinyin, rep.name_initials = data.name, full, initials
     for attr in ("gender", "ethnicity", "party", "education", "work_unit_post", "group_role",
@@ -131,18 +131,31 @@ def _apply(rep: Representative, data: RepresentativeInput) -> None:
     rep.birth_month = data.birth_month or None
     if not (data.id_number and is_masked(data.id_number)):  # a masked export keeps the stored number
         rep.id_number = data.id_number or None
-    rep.constituency = unit_by_name(Constituency, data.constituency_name)
-    rep.group = unit_by_name(DeputyGroup, data.group_name)
+    rep.constituency = _unit(Constituency, data.constituency_name, units)
+    rep.group = _unit(DeputyGroup, data.group_name, units)
     rep.updated_at = datetime.now()
 
 
-def _save_levels(rep: Representative, levels: tuple[str, ...]) -> None:
-    RepresentativeLevel.delete().where(RepresentativeLevel.representative == rep).execute()
+def _unit(model, name: str, units: dict | None):
+    """The group or constituency by name; ``units`` remembers them over one import (the same few
+    names on thousands of rows)."""
+    if units is None:
+        return unit_by_name(model, name)
+    key = (model, (name or "").strip())
+    if key not in units:
+        units[key] = unit_by_name(model, name)
+    return units[key]
+
+
+def _save_levels(rep: Representative, levels: tuple[str, ...], new: bool = False) -> None:
+    if not new:
+        RepresentativeLevel.delete().where(RepresentativeLevel.representative == rep).execute()
     RepresentativeLevel.insert_many([{"representative": rep.id, "level": lv}
                                      for lv in dict.fromkeys(levels)]).execute()
 
 
-def create_representative(data: RepresentativeInput, action: str = "新增") -> RepresentativeRow:
+def create_representative(data: RepresentativeInput, action: str = "新增",
+                          units: dict | None = None) -> RepresentativeRow:
     """Add a deputy to ``data.term_id`` (default: the current term).
 
     Raises:
@@ -152,22 +165,22 @@ def create_representative(data: RepresentativeInput, action: str = "新增") -> 
         term_id = data.term_id or current_term_id(required=True)
         _validate(data, term_id, None)
         rep = Representative(term=term_id, created_at=datetime.now())
-        _apply(rep, data)
+        _apply(rep, data, units)
         rep.save()
-        _save_levels(rep, data.levels)
+        _save_levels(rep, data.levels, new=True)
         row = get_representative(rep.id)
         audit.record(TABLE, rep.id, action, audit.diff({}, _snapshot(row), FIELD_LABELS))
     return row
 
 
-def update_representative(rep_id: int, data: RepresentativeInput,
-                          action: str = "修改") -> RepresentativeRow:
+def update_representative(rep_id: int, data: RepresentativeInput, action: str = "修改",
+                          units: dict | None = None) -> RepresentativeRow:
     """Save the edit dialog (or an import row) over an existing deputy."""
     with database.atomic():
         before = get_representative(rep_id)
         _validate(data, before.term_id, rep_id)
         rep = Representative.get_by_id(rep_id)
-        _apply(rep, data)
+        _apply(rep, data, units)
         rep.save()
         _save_levels(rep, data.levels)
         after = get_representative(rep_id)

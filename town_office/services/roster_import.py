@@ -306,15 +306,16 @@ def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | 
             settings.update_settings(current_term_id=term_id)
         if preview.town_name and not settings.get_settings().town_name:
             settings.update_settings(town_name=preview.town_name)
+        units: dict = {}  # groups and constituencies, looked up once for the whole file
         for i, row in enumerate(preview.rows):
             if progress and i % 20 == 0:
                 progress(i, len(preview.rows))
             row.data.term_id = term_id
             try:
                 if row.existing_id:
-                    saved = roster.update_representative(row.existing_id, row.data, action="导入更新")
+                    saved = roster.update_representative(row.existing_id, row.data, "导入更新", units)
                 else:
-                    saved = roster.create_representative(row.data, action="导入新增")
+                    saved = roster.create_representative(row.data, "导入新增", units)
                 _apply_status(saved.id, saved.status, row.data.extra)
             except ValidationError as exc:
                 raise ValidationError([FieldProblem(p.field, p.message, row.excel_row)
