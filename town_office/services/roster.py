@@ -147,6 +147,14 @@ def _unit(model, name: str, units: dict | None):
     return units[key]
 
 
+def _term(term_id: int, units: dict | None) -> Term:
+    if units is None:
+        return Term.get_by_id(term_id)
+    if ("term", term_id) not in units:
+        units[("term", term_id)] = Term.get_by_id(term_id)
+    return units[("term", term_id)]
+
+
 def _save_levels(rep: Representative, levels: tuple[str, ...], new: bool = False) -> None:
     if not new:
         RepresentativeLevel.delete().where(RepresentativeLevel.representative == rep).execute()
@@ -164,11 +172,11 @@ def create_representative(data: RepresentativeInput, action: str = "新增",
     with database.atomic():
         term_id = data.term_id or current_term_id(required=True)
         _validate(data, term_id, None)
-        rep = Representative(term=term_id, created_at=datetime.now())
+        rep = Representative(term=_term(term_id, units), created_at=datetime.now())
         _apply(rep, data, units)
         rep.save()
         _save_levels(rep, data.levels, new=True)
-        row = get_representative(rep.id)
+        row = _row(rep, list(dict.fromkeys(data.levels)))  # all in hand: no query back
         audit.record(TABLE, rep.id, action, audit.diff({}, _snapshot(row), FIELD_LABELS))
     return row
 
