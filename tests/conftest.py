@@ -135,3 +135,15 @@ def make_meeting(presidium):
         return meetings.create_meeting(MeetingInput(**values))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls):
+    """The application as the program makes it: Qt's own dialogs translated into Chinese."""
+    from PySide6.QtWidgets import QApplication
+
+    from town_office.views.translations import install_translations
+
+    app = QApplication.instance() or qapp_cls(qapp_args)
+    install_translations(app)
+    yield app

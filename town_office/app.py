@@ -51,8 +51,10 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("TownOffice")
     from town_office.views.fonts import install_bundled_font
+    from town_office.views.translations import install_translations
 
     install_bundled_font(app)
+    install_translations(app)
     return app
 
 
