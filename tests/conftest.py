@@ -3,7 +3,9 @@ real migration path, and factories for roster records."""
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# a 1366×768 laptop screen, the clerk's most common one
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile="
+                      + os.path.join(os.path.dirname(__file__), "fixtures", "screen_1366x768.json"))
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from datetime import date
@@ -139,11 +141,12 @@ def make_meeting(presidium):
 
 @pytest.fixture(scope="session")
 def qapp(qapp_args, qapp_cls):
-    """The application as the program makes it: Qt's own dialogs translated into Chinese."""
+    """The application as the program makes it: its font, Qt's dialogs in Chinese, windows fitted
+    to the (1366×768) screen."""
     from PySide6.QtWidgets import QApplication
 
-    from town_office.views.translations import install_translations
+    from town_office.app import configure_application
 
     app = QApplication.instance() or qapp_cls(qapp_args)
-    install_translations(app)
+    configure_application(app)
     yield app

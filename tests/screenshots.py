@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = Path(__file__).resolve().parent / "fixtures" / "screen_1366x768.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")  # a 1366×768 laptop
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
@@ -20,16 +21,11 @@ def main(out_dir: str = "screenshots") -> None:
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
-    from tests.test_roster_import import good_rows, messy_workbook
     from town_office.app import ensure_application
     from town_office.demo import build_demo_town
     from town_office.models import database, open_database
     from town_office.paths import DataFolder
-    from town_office.services import roster
-    from town_office.services.roster_import import preview_import
     from town_office.views.first_run_dialog import FirstRunDialog
-    from town_office.views.main_window import MainWindow
-    from town_office.views.roster.import_dialog import ImportPreviewDialog
 
     app = ensure_application()
     folder = DataFolder(tmp / "data").ensure()
@@ -43,8 +39,20 @@ def main(out_dir: str = "screenshots") -> None:
 
     shoot(FirstRunDialog(), "first_run_dialog")
     build_demo_town()
+    tour(folder, tmp, shoot)
+    database.close()
+
+
+def tour(folder, tmp: Path, shoot) -> None:
+    """Open every page and the main dialogs of the demo town, handing each to ``shoot`` (which
+    saves a picture, or checks that it fits the screen)."""
+    from tests.test_roster_import import good_rows, messy_workbook
+    from town_office.services import roster
+    from town_office.services.roster_import import preview_import
+    from town_office.views.main_window import MainWindow
+    from town_office.views.roster.import_dialog import ImportPreviewDialog
+
     window = MainWindow(str(folder.root))
-    window.resize(1366, 768)
     shoot(window, "roster_page")
     window.roster_page.search.setText("lx")
     shoot(window, "roster_page_search")
@@ -71,7 +79,6 @@ def main(out_dir: str = "screenshots") -> None:
     shoot_visits(window, shoot)
     shoot_hazards(window, shoot)
     shoot_rules(window, shoot)
-    database.close()
 
 
 def shoot_rules(window, shoot) -> None:
@@ -135,8 +142,12 @@ def shoot_hazards(window, shoot) -> None:
     shoot(window, "ledger_page")
     dialog = HazardDialog(window, hazards.find_by_number("2026-001"))
     shoot(dialog, "hazard_dialog")
+    shoot(HazardDialog(window), "hazard_dialog_new")
     window.show_page("执法检查")
     shoot(window, "inspections_page")
+    from town_office.views.hazards.inspection_dialog import InspectionDialog
+
+    shoot(InspectionDialog(window), "inspection_dialog_new")
 
 
 def shoot_visits(window, shoot) -> None:

@@ -46,16 +46,24 @@ def acquire_lock(folder: DataFolder) -> FolderLock:
         return folder_lock.acquire(folder.lock_file, "窗口", force=True)
 
 
+def configure_application(app: QApplication) -> QApplication:
+    """What every QApplication of the program gets (the tests' too): the bundled CJK font as
+    fallback, Qt's Chinese translations, and windows fitted to the screen."""
+    from town_office.views.fonts import install_bundled_font
+    from town_office.views.translations import install_translations
+    from town_office.views.widgets.screen_fit import install_screen_fitter
+
+    install_bundled_font(app)
+    install_translations(app)
+    install_screen_fitter(app)
+    return app
+
+
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("TownOffice")
-    from town_office.views.fonts import install_bundled_font
-    from town_office.views.translations import install_translations
-
-    install_bundled_font(app)
-    install_translations(app)
-    return app
+    return configure_application(app)
 
 
 def run_viewer(backup_file: str, password: str | None, data_dir: str | None = None) -> int:

@@ -38,6 +38,7 @@ from town_office.views import ui_state
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import warn
+from town_office.views.widgets.screen_fit import scrolling
 
 NO_FUNDS = -1.0  # the spin box's "未填" value
 
@@ -135,7 +136,9 @@ class HazardDialog(QDialog):
         buttons.addWidget(save)
         buttons.addWidget(close)
         box = QVBoxLayout(self)
-        box.addLayout(form)
+        fields = QWidget()
+        fields.setLayout(form)
+        box.addWidget(scrolling(fields), 1)  # the form scrolls on a short screen; 保存 stays in view
         box.addLayout(photo_buttons)
         box.addWidget(scroll)
         box.addLayout(buttons)

@@ -40,6 +40,7 @@ from town_office.views.meetings.header_form import MeetingHeaderForm
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.form import ERROR_STYLE
 from town_office.views.widgets.messages import confirm, warn
+from town_office.views.widgets.screen_fit import scrolling
 
 
 class MeetingDialog(QDialog):
@@ -72,9 +73,10 @@ class MeetingDialog(QDialog):
         self.attendance = AttendanceTab(self)
         self.agenda = AgendaTab(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(header_page, "基本信息")
-        self.tabs.addTab(self.attendance, "出席情况")
-        self.tabs.addTab(self.agenda, "议题")
+        # each tab scrolls on a short screen; the lifecycle and paper buttons below stay in view
+        self.tabs.addTab(scrolling(header_page), "基本信息")
+        self.tabs.addTab(scrolling(self.attendance), "出席情况")
+        self.tabs.addTab(scrolling(self.agenda), "议题")
 
         self.paper_buttons = {kind: QPushButton(f"预览{name}") for kind, name in
                               meeting_papers.PAPERS.items()}
