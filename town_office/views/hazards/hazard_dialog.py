@@ -39,11 +39,12 @@ from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.screen_fit import scrolling
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 NO_FUNDS = -1.0  # the spin box's "未填" value
 
 
-class HazardDialog(QDialog):
+class HazardDialog(GuardsUnsavedWork, QDialog):
     def __init__(self, parent, hazard: HazardRow | None = None):
         super().__init__(parent)
         self.hazard = hazard
@@ -149,6 +150,7 @@ class HazardDialog(QDialog):
         if hazard:
             self._load(hazard)
         self._photos()
+        self.remember_saved_state()
 
     def _found_on_changed(self, found_on: QDate) -> None:
         """Until a 挂牌 date is on record, it follows the day the hazard was found."""
@@ -228,6 +230,7 @@ class HazardDialog(QDialog):
         self.setWindowTitle(f"隐患 {saved.number}")
         self._load(saved)
         self._photos()
+        self.remember_saved_state()
         return True
 
     def add_photo(self, stage: str) -> None:

@@ -43,6 +43,7 @@ from town_office.services.roster_types import (
 )
 from town_office.services.roster_validation import representative_problems
 from town_office.views.widgets.form import FieldErrors
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 ETHNICITIES = ("汉族", "壮族", "回族", "满族", "维吾尔族", "苗族", "彝族", "土家族", "藏族", "蒙古族",
                "侗族", "布依族", "瑶族", "白族", "朝鲜族", "哈尼族", "黎族", "哈萨克族", "傣族", "畲族")
@@ -57,7 +58,7 @@ def _combo(items, editable=False, blank=True) -> QComboBox:
     return combo
 
 
-class RepresentativeDialog(QDialog):
+class RepresentativeDialog(GuardsUnsavedWork, QDialog):
     """``save(data)`` is the service call (create or update); it returns the saved row."""
 
     def __init__(self, parent: QWidget | None, save: Callable[[RepresentativeInput], RepresentativeRow],
@@ -140,6 +141,7 @@ class RepresentativeDialog(QDialog):
 
         self.id_number.editingFinished.connect(self._fill_from_id_number)
         self._load(row.as_input() if row else RepresentativeInput())
+        self.remember_saved_state()
         self.name.setFocus()
 
     # --- form <-> data -------------------------------------------------------------------------

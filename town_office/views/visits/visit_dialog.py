@@ -30,6 +30,7 @@ from town_office.services import problems, roster, roster_units, settings, visit
 from town_office.services.visit_types import FORMS, ProblemInput, VisitInput, VisitRow
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
 def deputy_key(rep) -> str:
@@ -37,7 +38,7 @@ def deputy_key(rep) -> str:
     return f"{rep.name}　{rep.group_name or ''}　{rep.name_initials} {rep.name_pinyin}"
 
 
-class VisitEntryDialog(QDialog):
+class VisitEntryDialog(GuardsUnsavedWork, QDialog):
     def __init__(self, parent, visit: VisitRow | None = None, villages: list[str] = ()):
         super().__init__(parent)
         self.visit = visit
@@ -130,6 +131,7 @@ class VisitEntryDialog(QDialog):
             self.form.setCurrentText(kind)
             self.village.setCurrentText(village)
             self.hamlet.setText(hamlet)
+        self.remember_saved_state()
         self.deputy_search.setFocus()
 
     def _load(self, visit: VisitRow) -> None:
@@ -210,6 +212,7 @@ class VisitEntryDialog(QDialog):
         for widget in (self.summary, self.raised):
             widget.clear()
         self.households.setValue(0)
+        self.remember_saved_state()  # the next entry starts from what is on screen now
         self.status.setText(f"已保存{self.saved_count}条（{saved.visited_on} {saved.deputies}）")
         self.deputy_search.setFocus()
 

@@ -1,0 +1,69 @@
+"""Never lose typed work: a dialog remembers what its form held when it was loaded or last saved,
+and 关闭, Esc or the window's × ask 「放弃修改？」 when anything differs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from town_office.views.widgets.messages import confirm
+
+
+def _value(widget: QWidget):
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QDateEdit):
+        return widget.date().toString("yyyy-MM-dd")
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QListWidget):
+        return tuple(widget.item(i).text() for i in range(widget.count()))
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+def form_state(root: QWidget) -> tuple:
+    """Every input of ``root`` with what it holds (line edits inside combo boxes and spin boxes are
+    read through their owner)."""
+    state = []
+    for widget in root.findChildren(QWidget):
+        parent = widget.parentWidget()
+        if isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox)):
+            continue
+        value = _value(widget)
+        if value is not None:
+            state.append((widget.objectName() or type(widget).__name__, value))
+    return tuple(state)
+
+
+class GuardsUnsavedWork:
+    """Mixed into a QDialog before QDialog: call :meth:`remember_saved_state` after loading and
+    after each save; :meth:`reject` then asks before dropping changes."""
+
+    _saved_state: tuple | None = None
+
+    def remember_saved_state(self) -> None:
+        self._saved_state = form_state(self)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._saved_state is not None and form_state(self) != self._saved_state
+
+    def reject(self) -> None:
+        if self.has_unsaved_changes() and not confirm(
+                self, "放弃修改？", "表单中有尚未保存的修改，关闭后这些修改将丢失。", "放弃修改"):
+            return
+        super().reject()
