@@ -175,3 +175,21 @@ def test_document_settings_are_edited_in_settings_and_reach_the_papers(qtbot, cu
     assert settings.supervision_notice_number(current, 2026, 3) == "测人督〔2026〕3号"
     assert settings.minutes_copy_to(current) == "县人大常委会办公室、镇党委"
     assert settings.report_addressee(current) == "测试镇人民代表大会"
+
+
+def test_the_history_names_the_clerk_from_the_settings(qtbot, current_term, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from town_office.services import audit, settings
+    from town_office.views.settings.page import TownSettingsTab
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    tab = TownSettingsTab()
+    qtbot.addWidget(tab)
+    tab.clerk_name.setText("陈晓燕")
+    tab.save()
+    settings.update_settings(notice_days=5)
+    rows = audit.history("setting", 0)
+    assert rows[-1].actor == "陈晓燕" and rows[-1].new_value == "5"
+    settings.update_settings(clerk_name="")
+    assert audit.current_actor() != "陈晓燕"  # back to the login name

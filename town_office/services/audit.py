@@ -25,13 +25,25 @@ class AuditRow:
     new_value: str
 
 
+_actor: list[str] = []  # the clerk's name from the settings, once known
+
+
+def use_actor(name: str) -> None:
+    """Name the clerk in every audit row from now on (the settings' 经办人姓名)."""
+    _actor[:] = [name.strip()] if name and name.strip() else []
+
+
 @functools.cache
-def current_actor() -> str:
-    """The operating-system user: on a shared office PC, the best 'who' we have."""
+def _login_name() -> str:
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on some locked-down PCs
         return "未知用户"
+
+
+def current_actor() -> str:
+    """Who made the change: the clerk's name from the settings, else the computer's login name."""
+    return _actor[0] if _actor else _login_name()
 
 
 def as_text(value) -> str | None:

@@ -41,6 +41,7 @@ class TownSettings:
     supervision_notice_prefix: str = ""  # empty: the town's short name + 人大督, e.g. 青石人大督
     minutes_copy_to: str = ""  # 纪要 版记 抄送; empty: the county congress standing committee
     report_addressee: str = ""  # 检查报告 主送机关; empty: the county congress standing committee
+    clerk_name: str = ""  # who the 修改记录 names; empty: the computer's login name
     problem_categories: tuple = ("道路交通", "农田水利", "环境卫生", "教育医疗", "社会保障", "产业发展",
                                  "安全生产", "矛盾纠纷", "其他")
     hazard_categories: tuple = ("消防安全", "燃气安全", "用电安全", "食品安全", "交通安全", "治安安全",
@@ -73,6 +74,7 @@ SETTING_LABELS = {
     "supervision_notice_prefix": "挂牌督办通知书文号的机关代字",
     "minutes_copy_to": "会议纪要抄送单位",
     "report_addressee": "检查报告主送机关",
+    "clerk_name": "经办人姓名（记入修改记录）",
     "problem_categories": "群众诉求类别",
     "hazard_categories": "隐患类别",
 }
@@ -112,7 +114,9 @@ def get_settings() -> TownSettings:
     for f in fields(TownSettings):
         if f.name in stored:
             values[f.name] = type(f.default)(stored[f.name])
-    return TownSettings(**values)
+    settings = TownSettings(**values)
+    audit.use_actor(settings.clerk_name)
+    return settings
 
 
 def update_settings(**changes) -> TownSettings:
@@ -132,4 +136,5 @@ def update_settings(**changes) -> TownSettings:
                 diff[SETTING_LABELS[key]] = (old, new)
         if diff:
             audit.record("setting", 0, "修改", diff)
+    audit.use_actor(after.clerk_name)
     return after

@@ -148,6 +148,9 @@ class TownSettingsTab(QWidget):
         super().__init__()
         form = QFormLayout()
         self.town_name, self.county_name = QLineEdit(), QLineEdit()
+        self.clerk_name = QLineEdit()
+        self.clerk_name.setPlaceholderText("如 陈晓燕（不填则记电脑的登录名）")
+        self.clerk_name.setMaxLength(20)
         self.town_name.setPlaceholderText("如 青石镇")
         self.county_name.setPlaceholderText("如 云溪县")
         self.current_term = QComboBox()
@@ -186,6 +189,7 @@ class TownSettingsTab(QWidget):
         self.addressee = QLineEdit()
         self.addressee.setToolTip("执法检查报告的主送机关；留空则为县人大常委会")
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
+                            ("clerk_name", self.clerk_name),
                             ("current_term_id", self.current_term), ("presidium_quorum_rule", self.quorum_rule),
                             ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
                             ("training_kinds", self.training_kinds),
@@ -215,6 +219,7 @@ class TownSettingsTab(QWidget):
         current = settings.get_settings()
         self.town_name.setText(current.town_name)
         self.county_name.setText(current.county_name)
+        self.clerk_name.setText(current.clerk_name)
         self.current_term.clear()
         self.current_term.addItem("（未设置）", 0)
         for term in roster_units.list_terms():
@@ -256,6 +261,7 @@ class TownSettingsTab(QWidget):
             presidium_quorum_rule=self.quorum_rule.currentText(), presidium_pass_rule=self.pass_rule.currentText(),
             assessment_prorate=self.prorate.isChecked(),
             supervision_notice_prefix=self.notice_prefix.text().strip(),
+            clerk_name=self.clerk_name.text().strip(),
             minutes_copy_to=self.copy_to.text().strip(),
             report_addressee=self.addressee.text().strip(),
             **{key: spin.value() for key, spin in self.spins.items()})
