@@ -27,6 +27,7 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import highlighted_row
 
 ENTRY_ORIGIN = "档案登记"
 
@@ -138,8 +139,7 @@ class ArchivePage(QWidget):
 
     # --- entries ---------------------------------------------------------------------------------
     def selected_entry(self):
-        index = self.activity_table.currentIndex()
-        row = index.data(ROW_ROLE) if index.isValid() else None
+        row = highlighted_row(self.activity_table)
         if row is None or row.origin != ENTRY_ORIGIN:
             return None
         return next((e for e in archive.list_entries(self.deputy().id)

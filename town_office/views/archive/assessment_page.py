@@ -27,8 +27,8 @@ from town_office.views.archive.scheme_dialog import SchemeDialog
 from town_office.views.archive.table_models import LineTableModel, ScoreTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import highlighted_row
 
 
 class AssessmentPage(QWidget):
@@ -116,8 +116,7 @@ class AssessmentPage(QWidget):
         self.reload()
 
     def selected(self):
-        index = self.score_table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.score_table)
 
     def show_lines(self) -> None:
         score = self.selected()

@@ -28,8 +28,9 @@ from town_office.errors import TownOfficeError
 from town_office.services import backups, handoff
 from town_office.views.tasks import run_task
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_model import ROW_ROLE, ColumnSpec, DataclassTableModel
+from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import highlighted_row
 
 OTHER_FOLDER = "其他文件夹…"
 SHOWN_COUNTS = (("representative", "代表"), ("meeting", "会议"), ("training_session", "培训"),
@@ -140,8 +141,7 @@ class BackupPage(QWidget):
         self.drive.addItem(OTHER_FOLDER, "")
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def _password(self, twice: bool) -> str | None | bool:
         """None for no password, the password, or False when cancelled."""

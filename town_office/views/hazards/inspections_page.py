@@ -11,8 +11,8 @@ from town_office.services import hazard_papers, hazards, inspections
 from town_office.views.hazards.inspection_dialog import InspectionDialog
 from town_office.views.hazards.table_models import InspectionTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 
 class InspectionsPage(QWidget):
@@ -42,6 +42,8 @@ class InspectionsPage(QWidget):
         self.new_button.clicked.connect(self.new_inspection)
         self.edit_button.clicked.connect(self.edit_selected)
         self.report_button.clicked.connect(self.preview_report)
+        follow_selection(self.table, {self.edit_button: lambda row: True,
+                                      self.report_button: lambda row: True})
         for year in hazards.ledger_years():
             self.year_combo.addItem(f"{year}年", year)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(date.today().year)))
@@ -55,8 +57,7 @@ class InspectionsPage(QWidget):
                                                  for q, n in held.items()))
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def new_inspection(self) -> None:
         InspectionDialog(self).exec()

@@ -47,8 +47,8 @@ from town_office.views.hazards.table_models import HazardTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.problem_dialogs import ProblemHistoryDialog
 from town_office.views.widgets.messages import warn
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import highlighted_row
 
 OPEN = "未销号"
 
@@ -107,7 +107,7 @@ class LedgerPage(QWidget):
             check.toggled.connect(lambda _: self.reload())
         self.search.textChanged.connect(self.apply_filter)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.follow_state())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.follow_state())
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_hazard)
         self.fill_filters()
 
@@ -187,8 +187,7 @@ class LedgerPage(QWidget):
                             + f"；逾期{overdue}项")
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def _step(self, make_dialog) -> None:
         row = self.selected()

@@ -22,8 +22,8 @@ from town_office.views.history_dialog import HistoryDialog
 from town_office.views.meetings.followup_dialogs import ExtendDialog, ProgressDialog
 from town_office.views.meetings.meeting_dialog import MeetingDialog
 from town_office.views.meetings.table_models import FollowUpTableModel
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 SHOW = (("未办结", FollowUpFilter(open_only=True)), ("已逾期", FollowUpFilter(overdue_only=True)),
         ("全部", FollowUpFilter()))
@@ -67,6 +67,10 @@ class FollowUpsPage(QWidget):
         self.extend_button.clicked.connect(self.extend)
         self.meeting_button.clicked.connect(self.open_meeting)
         self.history_button.clicked.connect(self.show_history)
+        follow_selection(self.table, {
+            self.progress_button: lambda row: True,
+            self.extend_button: lambda row: row.status != "已办结" or "已办结的事项不需要延期",
+            self.meeting_button: lambda row: True, self.history_button: lambda row: True})
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -87,8 +91,7 @@ class FollowUpsPage(QWidget):
         self.count_label.setText(f"共 {len(rows)} 项，其中逾期 {overdue} 项")
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def record_progress(self) -> None:
         row = self.selected()

@@ -24,8 +24,8 @@ from town_office.views import ui_state
 from town_office.views.meetings.meeting_dialog import MeetingDialog
 from town_office.views.meetings.table_models import MeetingTableModel
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
 
@@ -87,6 +87,10 @@ class MeetingsPage(QWidget):
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        follow_selection(self.table, {
+            self.open_button: lambda row: True,
+            self.delete_button: lambda row: row.status == "筹备" or
+            f"会议已{row.status}，不能删除（只有筹备中的会议可以删除）"})
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_meeting)
         QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
         ui_state.restore_header(self.table.horizontalHeader(), "meetings")
@@ -129,8 +133,7 @@ class MeetingsPage(QWidget):
         self.count_label.setText(f"共 {len(self.model.rows())} 次会议")
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def _open(self, dialog: MeetingDialog) -> None:
         dialog.meeting_changed.connect(self.meetings_changed)

@@ -21,8 +21,8 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.training.session_dialog import TrainingSessionDialog
 from town_office.views.training.table_models import SessionTableModel
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 
 class TrainingPage(QWidget):
@@ -62,6 +62,8 @@ class TrainingPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.signin_button.clicked.connect(lambda: self.preview("signin"))
         self.summary_button.clicked.connect(lambda: self.preview("summary"))
+        follow_selection(self.table, {button: (lambda row: True) for button in (
+            self.edit_button, self.delete_button, self.signin_button, self.summary_button)})
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_session)
         QShortcut(QKeySequence("Return"), self.table, activated=self.edit_selected)
         self.fill_years()
@@ -90,8 +92,7 @@ class TrainingPage(QWidget):
         self.count_label.setText(f"共 {len(rows)} 次培训，{sum(s.hours for s in rows):g} 学时")
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def _open(self, dialog: TrainingSessionDialog) -> None:
         dialog.exec()

@@ -24,8 +24,8 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.table_models import QuotaTableModel, VisitTableModel
 from town_office.views.visits.visit_dialog import VisitEntryDialog
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 
 class VisitsPage(QWidget):
@@ -73,6 +73,10 @@ class VisitsPage(QWidget):
         self.new_button.clicked.connect(self.new_visit)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        follow_selection(self.table, {
+            self.edit_button: lambda row: True,
+            self.delete_button: lambda row: not row.problem_count or
+            "这次走访记有群众诉求，不能删除；如有错误请修改"})
         self.log_button.clicked.connect(self.print_log)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
         self.fill_filters()
@@ -116,8 +120,7 @@ class VisitsPage(QWidget):
         self.count_label.setText(f"共 {len(rows)} 次走访，{sum(v.households for v in rows)} 户")
 
     def selected(self):
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return highlighted_row(self.table)
 
     def _villages(self) -> list[str]:
         return visits.known_villages()
