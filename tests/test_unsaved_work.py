@@ -75,3 +75,19 @@ def test_a_hazard_saved_then_closed_does_not_ask(qtbot, db, answers):
     assert dialog.save()
     dialog.reject()
     assert asked == [] and not dialog.isVisible()
+
+
+def test_an_inspection_being_entered_asks_and_a_saved_one_does_not(qtbot, make_representative,
+                                                                   answers):
+    from town_office.views.hazards.inspection_dialog import InspectionDialog
+
+    asked, _ = answers
+    dialog = InspectionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("校园安全执法检查")
+    dialog.reject()
+    assert asked == ["放弃修改？"] and dialog.isVisible()
+    assert dialog.save()
+    dialog.reject()
+    assert asked == ["放弃修改？"] and not dialog.isVisible()

@@ -193,3 +193,18 @@ def test_the_history_names_the_clerk_from_the_settings(qtbot, current_term, monk
     assert rows[-1].actor == "陈晓燕" and rows[-1].new_value == "5"
     settings.update_settings(clerk_name="")
     assert audit.current_actor() != "陈晓燕"  # back to the login name
+
+
+def test_the_pinyin_box_offers_its_suggestions_after_garbage_collection(qtbot, deputies):
+    """The completer's model used to be a temporary the collector took: the list never appeared."""
+    import gc
+
+    from town_office.views.visits.visit_dialog import VisitEntryDialog
+
+    dialog = VisitEntryDialog(None)
+    qtbot.addWidget(dialog)
+    gc.collect()
+    completer = dialog.deputy_search.completer()
+    assert completer.model() is not None and completer.model().rowCount() >= 2
+    completer.setCompletionPrefix("王")
+    assert completer.completionModel().rowCount() >= 1

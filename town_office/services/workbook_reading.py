@@ -89,7 +89,7 @@ def visible_sheets(path: Path, head_rows: int | None = None) -> tuple[list[Sheet
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise _refuse(path, f"无法读取：请确认是 .xlsx 格式的Excel文件（{exc.__class__.__name__}）") from exc
+        raise _refuse(path, "无法读取：请确认是 .xlsx 格式的Excel文件，且没有损坏或加密") from exc
     try:
         active = wb.active.title if wb.active is not None else ""
         sheets = [_read(ws, path, head_rows) for ws in wb.worksheets

@@ -34,11 +34,12 @@ from town_office.views import ui_state
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import warn
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 PERSON = 256  # Qt.UserRole: (representative id or None, name, unit and post)
 
 
-class InspectionDialog(QDialog):
+class InspectionDialog(GuardsUnsavedWork, QDialog):
     def __init__(self, parent, inspection: InspectionRow | None = None):
         super().__init__(parent)
         self.inspection = inspection
@@ -117,6 +118,7 @@ class InspectionDialog(QDialog):
         if inspection:
             self._load(inspection)
         self._report_state()
+        self.remember_saved_state()
 
     def _load(self, row: InspectionRow) -> None:
         self.kind.setCurrentText(row.kind)
@@ -178,6 +180,7 @@ class InspectionDialog(QDialog):
         self.inspection = saved
         self.setWindowTitle(saved.title)
         self._report_state()
+        self.remember_saved_state()
         return True
 
     def attach_report(self) -> None:

@@ -55,7 +55,10 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.visited_on = date_edit(date.today())
         self.deputy_search = QLineEdit()
         self.deputy_search.setPlaceholderText("输入姓名或拼音首字母（如 wf），回车加入")
-        completer = QCompleter(QStringListModel(list(self.deputies)), self)
+        # kept on self: a model only the completer holds is collected, and the list never shows
+        self.deputy_names = QStringListModel(list(self.deputies), self)
+        completer = QCompleter(self.deputy_names, self)
+        self.deputy_completer = completer
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
