@@ -190,3 +190,42 @@ def test_printing_draws_every_page(qtbot, demo_town, tmp_path):
     printed = page_sizes(tmp_path / "printed.pdf")
     assert len(printed) == document.pageCount() >= 2
     assert all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in printed)
+
+
+def test_an_edited_agenda_item_is_saved_when_another_is_clicked(qtbot, make_meeting, warnings):
+    from town_office.services import meeting_agenda
+    from town_office.services.meeting_types import AgendaItemInput
+
+    meeting = make_meeting()
+    meeting_agenda.add_item(meeting.id, AgendaItemInput("甲"))
+    meeting = meeting_agenda.add_item(meeting.id, AgendaItemInput("乙"))
+    dialog = MeetingDialog(None, meetings.get_meeting(meeting.id))
+    qtbot.addWidget(dialog)
+    tab = dialog.agenda
+    tab.items.setCurrentRow(0)
+    tab.decision.setPlainText("原则同意")
+    tab.items.setCurrentRow(1)  # clicking 乙 keeps what was typed for 甲
+    assert AgendaItem.get(AgendaItem.title == "甲").decision == "原则同意"
+    assert "已自动保存" in tab.saved_note.text() and tab.title.text() == "乙"
+    tab.title.setText("")  # an edit that cannot be saved keeps 乙 on screen with its problem
+    tab.items.setCurrentRow(0)
+    assert tab.items.currentRow() == 1 and tab.title.text() == ""
+    assert AgendaItem.get(AgendaItem.title == "乙")
+
+
+def test_closing_with_unsaved_attendance_asks_first(qtbot, make_meeting, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialog_module, "confirm", lambda *a, **k: asked.append(a[1]) or False)
+    dialog = MeetingDialog(None, make_meeting())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+    dialog = MeetingDialog(None, meetings.get_meeting(Meeting.get().id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _, combo, _ = dialog.attendance.rows[-1]
+    combo.setCurrentText("缺席")
+    dialog.reject()
+    assert asked == ["放弃修改？"] and dialog.isVisible()
+    assert MeetingAttendee.select().where(MeetingAttendee.attendance == "缺席").count() == 0

@@ -85,6 +85,8 @@ class AgendaTab(QWidget):
                               ("审议意见", self.discussion), ("议定事项", self.decision)):
             self.errors.add_row(label, widget)
         self.errors.add_row("", self.vote_box, "赞成")
+        self.saved_note = QLabel()
+        self.saved_note.setStyleSheet("color:#2e7d32;")
         self.save_button = QPushButton("保存议题")
         self.save_button.setToolTip("Ctrl+S")
 
@@ -116,6 +118,7 @@ class AgendaTab(QWidget):
         right_box.addLayout(form)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
+        save_row.addWidget(self.saved_note)
         save_row.addWidget(self.save_button)
         right_box.addLayout(save_row)
         right_box.addWidget(QLabel("会议材料（复制保存在数据文件夹）"))
@@ -135,7 +138,7 @@ class AgendaTab(QWidget):
         splitter.setSizes([260, 640])
         QVBoxLayout(self).addWidget(splitter)
 
-        self.items.currentRowChanged.connect(self._show_item)
+        self.items.currentRowChanged.connect(self._switch_item)
         self.items.model().rowsMoved.connect(lambda *_: self._dropped())
         self.add_button.clicked.connect(self.add_item)
         self.delete_button.clicked.connect(self.delete_item)
@@ -170,6 +173,41 @@ class AgendaTab(QWidget):
         for widget in (self.add_button, self.delete_button, self.up_button, self.down_button):
             widget.setEnabled(not locked)
         self.items.setDragEnabled(not locked)
+
+    def has_unsaved_item(self) -> bool:
+        """The shown 议题 differs from what is saved."""
+        if self.item is None or self.meeting is None or self.meeting.locked:
+            return False
+        shown, item = self.form_data(), self.item
+        return (shown.title.strip(), shown.reporter.strip(), shown.discussion.strip(),
+                shown.decision.strip(), shown.voted) != (
+            item.title, item.reporter, item.discussion, item.decision, item.voted) or (
+            shown.voted and (shown.votes_for, shown.votes_against, shown.votes_abstain)
+            != (item.votes_for, item.votes_against, item.votes_abstain))
+
+    def _switch_item(self, row: int) -> None:
+        """Clicking another 议题 first saves the edited one (and says so); if it cannot be saved,
+        the edited one stays shown with its problems."""
+        if self.has_unsaved_item():
+            edited = self.item
+            try:
+                meeting = meeting_agenda.update_item(edited.id, self.form_data())
+            except TownOfficeError as exc:
+                self.items.blockSignals(True)
+                self.items.setCurrentRow([i.id for i in self.meeting.items].index(edited.id))
+                self.items.blockSignals(False)
+                problems = exc.problems if isinstance(exc, ValidationError) else []
+                unplaced = self.errors.show(problems) if problems else [exc]
+                if unplaced:
+                    warn(self, "议题未保存", exc)
+                return
+            self.meeting = meeting
+            index = [i.id for i in meeting.items].index(edited.id)
+            saved = meeting.items[index]
+            self.items.item(index).setText(f"{index + 1}. {saved.title}")
+            self.changed.emit(meeting)
+            self.saved_note.setText(f"已自动保存议题“{saved.title}”")
+        self._show_item(row)
 
     def _show_item(self, row: int) -> None:
         self.errors.clear()

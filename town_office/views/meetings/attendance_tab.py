@@ -124,6 +124,14 @@ class AttendanceTab(QWidget):
             combo.setCurrentText(PRESENT)
             reason.clear()
 
+    def has_unsaved_changes(self) -> bool:
+        """Attendance marked on screen but not saved."""
+        if self.meeting is None or self.meeting.locked:
+            return False
+        saved = {m.id: (m.attendance, m.reason or "") for m in self.meeting.members}
+        return any(saved.get(c.attendee_id) != (c.attendance, c.reason.strip())
+                   for c in self.changes())
+
     def changes(self) -> list[AttendanceChange]:
         return [AttendanceChange(attendee_id, combo.currentText(), reason.text())
                 for attendee_id, combo, reason in self.rows]

@@ -227,6 +227,16 @@ class MeetingDialog(QDialog):
     def show_history(self) -> None:
         HistoryDialog(self, self.meeting.title, meeting_agenda.meeting_history(self.meeting.id)).exec()
 
+    def reject(self) -> None:
+        """关闭 / Esc / ×: the edited 议题 or attendance not yet saved is never dropped silently."""
+        unsaved = [what for what, pending in (
+            ("议题", self.agenda.has_unsaved_item()),
+            ("出席情况", self.attendance.has_unsaved_changes())) if pending]
+        if unsaved and not confirm(self, "放弃修改？", f"{'和'.join(unsaved)}有尚未保存的修改，关闭后这些修改将丢失。",
+                                   "放弃修改"):
+            return
+        super().reject()
+
     def done(self, result) -> None:
         ui_state.save_geometry(self, "meeting_dialog")
         super().done(result)
