@@ -127,3 +127,19 @@ def test_an_inspection_entered_with_participants(qtbot, make_representative):
     assert [(p.name, p.representative_id is not None) for p in InspectionParticipant.select()] == [
         ("刘𬌗", True), ("何建军", False)]
     assert dialog.attach_button.isEnabled()
+
+
+def test_the_hazard_form_defaults_follow_the_level_and_the_finding_date(qtbot, db):
+    from PySide6.QtCore import QDate
+
+    dialog = HazardDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.found_on.setDate(QDate(2026, 3, 18))
+    assert dialog.deadline.date() == QDate(2026, 4, 18)  # a month on, never today
+    dialog.level.setCurrentText("重大")
+    assert dialog.supervised.isChecked() and not dialog.supervised.isEnabled()
+    dialog.level.setCurrentText("一般")
+    assert not dialog.supervised.isChecked() and dialog.supervised.isEnabled()
+    dialog.supervised.setChecked(True)  # ticked by the clerk: kept
+    dialog.level.setCurrentText("一般")
+    assert dialog.supervised.isChecked()

@@ -229,3 +229,15 @@ def test_closing_with_unsaved_attendance_asks_first(qtbot, make_meeting, monkeyp
     dialog.reject()
     assert asked == ["放弃修改？"] and dialog.isVisible()
     assert MeetingAttendee.select().where(MeetingAttendee.attendance == "缺席").count() == 0
+
+
+def test_the_greyed_minutes_date_shows_the_meetings_date(qtbot, make_meeting):
+    from PySide6.QtCore import QDate
+
+    dialog = MeetingDialog(None, make_meeting(held_on=date(2026, 3, 28)))
+    qtbot.addWidget(dialog)
+    header = dialog.header
+    assert header.minutes_date_same.isChecked() and not header.minutes_date.isEnabled()
+    assert header.minutes_date.date() == QDate(2026, 3, 28)
+    header.held_on.setDate(QDate(2026, 3, 30))
+    assert header.minutes_date.date() == QDate(2026, 3, 30)

@@ -144,10 +144,11 @@ class BackupPage(QWidget):
         return highlighted_row(self.table)
 
     def _password(self, twice: bool) -> str | None | bool:
-        """None for no password, the password, or False when cancelled."""
-        text, ok = QInputDialog.getText(self, "备份密码", "设置密码可防止U盘丢失后泄露代表信息（不设请留空）。\n"
-                                        "请牢记密码，程序不保存密码，忘记后无法恢复：",
-                                        QLineEdit.EchoMode.Password)
+        """None for no password, the password, or False when cancelled. ``twice``: a new password
+        being set (asked twice); otherwise the password of an existing backup."""
+        prompt = ("设置密码可防止U盘丢失后泄露代表信息（不设请留空）。\n请牢记密码，程序不保存密码，忘记后无法恢复："
+                  if twice else "这个备份设有密码，请输入备份密码：")
+        text, ok = QInputDialog.getText(self, "备份密码", prompt, QLineEdit.EchoMode.Password)
         if not ok:
             return False
         if text and twice:

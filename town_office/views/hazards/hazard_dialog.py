@@ -149,18 +149,25 @@ class HazardDialog(GuardsUnsavedWork, QDialog):
         self.after_button.clicked.connect(lambda: self.add_photo(AFTER))
         if hazard:
             self._load(hazard)
+        else:
+            self._found_on_changed(self.found_on.date())
         self._photos()
         self.remember_saved_state()
 
     def _found_on_changed(self, found_on: QDate) -> None:
-        """Until a 挂牌 date is on record, it follows the day the hazard was found."""
+        """Until a 挂牌 date is on record, it follows the day the hazard was found; an unset
+        deadline is offered a month after it (never today)."""
         if self.hazard is None or not self.hazard.supervised:
             self.supervised_on.setDate(found_on)
+        if not self.has_deadline.isChecked():
+            self.deadline.setDate(found_on.addMonths(1))
 
     def _level_changed(self, level: str) -> None:
         major = level == MAJOR
         if major:
             self.supervised.setChecked(True)
+        elif not self.supervised.isEnabled() and not (self.hazard and self.hazard.supervised):
+            self.supervised.setChecked(False)  # ticked only because it was 重大: back to 一般, unticked
         self.supervised.setEnabled(not major)
 
     def _load(self, h: HazardRow) -> None:

@@ -69,6 +69,9 @@ class MeetingHeaderForm(QWidget):
         self.minutes_date_same.setChecked(True)
         self.minutes_date_same.toggled.connect(lambda on: self.minutes_date.setEnabled(not on))
         self.minutes_date.setEnabled(False)
+        # while 同会议日期 is ticked, the greyed 纪要日期 shows the meeting's date, not today's
+        self.held_on.dateChanged.connect(self._follow_meeting_date)
+        self.minutes_date_same.toggled.connect(lambda on: on and self._follow_meeting_date())
         self.review_followups = QCheckBox()
         self.review_followups.setChecked(True)
         for label, widget, field in (
@@ -81,6 +84,10 @@ class MeetingHeaderForm(QWidget):
             self.errors.add_row(label, widget, field)
         self.errors.add_row("", self.review_followups, "落实情况")
         self.review_followups.hide()
+
+    def _follow_meeting_date(self, *_) -> None:
+        if self.minutes_date_same.isChecked():
+            self.minutes_date.setDate(self.held_on.date())
 
     def offer_followup_review(self, count: int) -> None:
         """A new meeting: offer the open follow-ups of earlier meetings as its first item."""
@@ -100,8 +107,7 @@ class MeetingHeaderForm(QWidget):
         self.summary.setPlainText(meeting.summary)
         self.minutes_issue.setValue(meeting.minutes_issue or 0)
         self.minutes_date_same.setChecked(meeting.minutes_date is None)
-        if meeting.minutes_date:
-            self.minutes_date.setDate(QDate(meeting.minutes_date))
+        self.minutes_date.setDate(QDate(meeting.minutes_date or meeting.held_on))
 
     def form_data(self, term_id: int | None = None) -> MeetingInput:
         return MeetingInput(
