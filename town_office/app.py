@@ -114,6 +114,30 @@ def run_viewer(backup_file: str, password: str | None, data_dir: str | None = No
     return code
 
 
+def _load_demo_with_progress(build) -> None:
+    """Seven seconds of building the demo town behind a progress bar, not a black window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog("正在载入示例乡镇“青石镇”…", "", 0, 7)
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setValue(0)
+    QApplication.processEvents()
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    try:
+        build(progressed)
+    finally:
+        dialog.close()
+
+
 def run_app(data_dir: str | None = None) -> int:
     """Open the window on the data folder; returns the process exit code."""
     from town_office.demo import build_demo_town, database_is_empty
@@ -152,7 +176,7 @@ def run_app(data_dir: str | None = None) -> int:
     if database_is_empty():
         choice = FirstRunDialog().exec()
         if choice == FirstRunDialog.LOAD_DEMO:
-            build_demo_town()
+            _load_demo_with_progress(build_demo_town)
         elif choice != 1:
             return 0
     while True:
