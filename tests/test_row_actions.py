@@ -46,3 +46,32 @@ def test_meeting_and_visit_delete_buttons_say_why_not(qtbot, demo_town):
     with_problems = next(i for i, r in enumerate(shown) if r.problem_count)
     visits.table.selectRow(with_problems)
     assert not visits.delete_button.isEnabled() and "群众诉求" in visits.delete_button.toolTip()
+
+
+def test_every_area_is_reached_from_the_keyboard(qtbot, demo_town, data_folder):
+    from town_office.views.main_window import MainWindow
+
+    window = MainWindow(str(data_folder.root))
+    qtbot.addWidget(window)
+    reached = set()
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 9
+    for _ in range(window.nav.count()):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        reached.add(window.nav.currentRow())
+    assert reached == set(range(window.nav.count()))
+    assert "Ctrl+3" in window.nav.item(2).toolTip()
+
+
+def test_the_history_window_has_a_close_button_and_scrolls_long_histories(qtbot):
+    from PySide6.QtWidgets import QPushButton, QScrollArea
+
+    from town_office.views.visits.problem_dialogs import ProblemHistoryDialog
+
+    dialog = ProblemHistoryDialog(None, "灌溉渠堵塞", [("2026-03-01", "登记", "交办", "交镇水利站")] * 30)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChildren(QScrollArea)
+    [close] = [b for b in dialog.findChildren(QPushButton) if b.text() == "关闭"]
+    close.click()
+    assert not dialog.isVisible()

@@ -67,8 +67,10 @@ class MainWindow(QMainWindow):
                       ("履职档案", self.archive_page),
                       ("年度考核", self.assessment_page), ("备份与恢复", self.backup_page),
                       ("设置", self.settings_page)]
-        for title, page in self.pages:
+        for number, (title, page) in enumerate(self.pages, start=1):
             self.nav.addItem(title)
+            keys = f"Ctrl+{number % 10}" if number <= 10 else "Ctrl+PgDn / Ctrl+PgUp"
+            self.nav.item(number - 1).setToolTip(f"{title}（{keys}）")
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_shown)
@@ -172,10 +174,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        # Ctrl+1, Ctrl+2 … switch areas from the keyboard.
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
-            row = event.key() - Qt.Key.Key_1
-            if row < self.nav.count():
+        # Ctrl+1 … Ctrl+9 and Ctrl+0 reach the first ten areas; Ctrl+PgDn / Ctrl+PgUp step through all.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            key, count = event.key(), self.nav.count()
+            row = None
+            if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+                row = key - Qt.Key.Key_1
+            elif key == Qt.Key.Key_0:
+                row = 9
+            elif key == Qt.Key.Key_PageDown:
+                row = (self.nav.currentRow() + 1) % count
+            elif key == Qt.Key.Key_PageUp:
+                row = (self.nav.currentRow() - 1) % count
+            if row is not None and row < count:
                 self.nav.setCurrentRow(row)
                 return
         super().keyPressEvent(event)

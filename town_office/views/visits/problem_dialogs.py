@@ -6,12 +6,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from town_office.services.visit_types import FEEDBACK_WAYS, SATISFACTION
 from town_office.services.workdays import coverage_note
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form_dialog import FormDialog
+from town_office.views.widgets.screen_fit import scrolling
 
 
 class AssignDialog(FormDialog):
@@ -74,11 +85,21 @@ class ProblemHistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"办理经过 — {content[:20]}")
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(content))
+        heading = QLabel(content)
+        heading.setWordWrap(True)
+        box.addWidget(heading)
         text = "\n".join(f"{on}　{a} → {b}　{note}" for on, a, b, note in steps) or "尚无办理记录"
         label = QLabel(text)
         label.setWordWrap(True)
-        box.addWidget(label)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(scrolling(label), 1)  # the steps fill the window, however many there are
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        box.addLayout(row)
         self.resize(560, 300)
 
 
