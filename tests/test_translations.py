@@ -23,3 +23,12 @@ def test_dialog_button_box_reads_chinese(qtbot):
     qtbot.addWidget(buttons)
     assert buttons.button(QDialogButtonBox.StandardButton.Save).text().replace("&", "").startswith("保存")
     assert buttons.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "").startswith("关闭")
+
+
+def test_messages_about_the_whole_record_carry_no_field_key():
+    from town_office.errors import FieldProblem, ValidationError
+
+    assert str(FieldProblem("状态", "只有“已召开”的会议才能定稿纪要。")) == "只有“已召开”的会议才能定稿纪要。"
+    assert str(FieldProblem("文件", "名册.xlsx：无法读取", row=None)) == "名册.xlsx：无法读取"
+    assert str(FieldProblem("姓名", "不能为空", row=7)) == "第7行 姓名：不能为空"
+    assert "BadZipFile" not in str(ValidationError(FieldProblem("文件", "无法读取")))

@@ -14,6 +14,10 @@ class TownOfficeError(Exception):
     """Base of every error whose message is meant for the clerk."""
 
 
+# Problems about the record or file as a whole, not a field the clerk typed into.
+GENERAL_FIELDS = frozenset({"状态", "文件", "数据", "工作表", "表头"})
+
+
 @dataclass(frozen=True)
 class FieldProblem:
     """One problem with one field; ``row`` is the spreadsheet row for imports."""
@@ -24,6 +28,8 @@ class FieldProblem:
 
     def __str__(self) -> str:
         where = f"第{self.row}行 " if self.row is not None else ""
+        if self.field in GENERAL_FIELDS:  # the message says it all; "状态：" would read like code
+            return f"{where}{self.message}"
         return f"{where}{self.field}：{self.message}"
 
 
