@@ -75,3 +75,26 @@ def test_the_history_window_has_a_close_button_and_scrolls_long_histories(qtbot)
     [close] = [b for b in dialog.findChildren(QPushButton) if b.text() == "关闭"]
     close.click()
     assert not dialog.isVisible()
+
+
+def test_long_texts_are_limited_where_typed_and_shortened_in_lists(qtbot, make_representative):
+    from datetime import date
+
+    from town_office.errors import ValidationError
+    from town_office.services import problems, visits
+    from town_office.services.visit_types import ProblemInput, VisitInput
+    from town_office.views.visits.table_models import ProblemTableModel
+
+    rep = make_representative()
+    with pytest.raises(ValidationError) as caught:
+        visits.save_visit(None, VisitInput(date(2026, 3, 1), (rep.id,), "入户走访", "石门村" * 20, 2))
+    assert "最多40个字" in caught.value.for_field("村（社区）")
+    with pytest.raises(ValidationError, match="最多20个字"):
+        make_representative(name="张" * 21)
+    visit = visits.save_visit(None, VisitInput(date(2026, 3, 1), (rep.id,), "入户走访", "石门村", 2))
+    problems.add_problem(visit.id, ProblemInput("路" * 5000))
+    model = ProblemTableModel()
+    model.set_rows(problems.list_problems())
+    texts = [model.index(0, c).data() for c in range(model.columnCount())]
+    longest = max(len(t) for t in texts if isinstance(t, str))
+    assert longest <= 201 and any(t.endswith("…") for t in texts if isinstance(t, str))

@@ -22,6 +22,7 @@ from town_office.services.roster_types import (
     PRESIDIUM_ROLES,
     RepresentativeInput,
 )
+from town_office.services.text_limits import too_long
 
 
 def representative_problems(data: RepresentativeInput, today: date | None = None,
@@ -34,6 +35,10 @@ def representative_problems(data: RepresentativeInput, today: date | None = None
     def bad(name: str, message: str) -> None:
         problems.append(FieldProblem(labels[name], message))
 
+    for key in ("name", "work_unit_post", "phone", "notes"):
+        long = too_long(getattr(data, key), key, labels[key])
+        if long:
+            problems.append(long)
     if not data.name:
         bad("name", "不能为空")
     elif re.search(r"[0-9A-Za-z]", data.name) and not re.search(r"[\u4e00-\u9fff]", data.name):

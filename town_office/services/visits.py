@@ -22,6 +22,7 @@ from town_office.models.db import database
 from town_office.services import audit
 from town_office.services.settings import get_settings
 from town_office.services.visit_types import FORMS, VISIT_LABELS, QuotaRow, VisitInput, VisitRow
+from town_office.services.text_limits import too_long
 
 TABLE = "visit"
 
@@ -115,6 +116,11 @@ def visit_problems(data: VisitInput) -> list[FieldProblem]:
         problems.append(FieldProblem("走访形式", f"请选择：{'、'.join(FORMS)}"))
     if not data.village.strip():
         problems.append(FieldProblem("村（社区）", "请填写走访的村（社区）"))
+    for key, label in (("village", "村（社区）"), ("hamlet", "组"), ("people", "走访对象"),
+                       ("summary", "走访情况")):
+        long = too_long(getattr(data, key).strip(), key, label)
+        if long:
+            problems.append(long)
     if data.households is None or data.households < 1:
         problems.append(FieldProblem("户数", "请填写走访户数（至少1户）"))
     elif data.households > 500:

@@ -42,6 +42,7 @@ from town_office.services.roster_types import (
     FIELD_LABELS as L,
 )
 from town_office.services.roster_validation import representative_problems
+from town_office.services.text_limits import LIMITS
 from town_office.views.widgets.form import FieldErrors
 from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
@@ -139,6 +140,9 @@ class RepresentativeDialog(GuardsUnsavedWork, QDialog):
         grid.addWidget(buttons, 3, 0, 1, 2)
         self.buttons = buttons
 
+        for key, widget in (("name", self.name), ("work_unit_post", self.work_unit_post),
+                            ("phone", self.phone)):
+            widget.setMaxLength(LIMITS[key])
         self.id_number.editingFinished.connect(self._fill_from_id_number)
         self._load(row.as_input() if row else RepresentativeInput())
         self.remember_saved_state()

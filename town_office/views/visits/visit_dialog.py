@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError, ValidationError
 from town_office.services import problems, roster, roster_units, settings, visits
 from town_office.services.visit_types import FORMS, ProblemInput, VisitInput, VisitRow
+from town_office.services.text_limits import LIMITS
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
 from town_office.views.widgets.unsaved import GuardsUnsavedWork
@@ -76,7 +77,9 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.village.addItems(villages)
         self.hamlet = QLineEdit()
         self.hamlet.setPlaceholderText("如 三组")
+        self.hamlet.setMaxLength(LIMITS["hamlet"])
         self.people = QLineEdit()
+        self.people.setMaxLength(LIMITS["people"])
         self.people.setPlaceholderText("可不填；如 张大爷、李大娘")
         self.households = QSpinBox()
         self.households.setRange(0, 500)

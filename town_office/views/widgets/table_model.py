@@ -29,6 +29,9 @@ class ColumnSpec:
     align_center: bool = False
 
 
+CELL_CHARS = 200  # longer texts show their start in the list and the rest in the tooltip
+
+
 class DataclassTableModel(QAbstractTableModel):
     """Rows are dataclasses; ``COLUMNS`` says what each column shows and sorts by."""
 
@@ -91,7 +94,14 @@ class DataclassTableModel(QAbstractTableModel):
             return None
         row, spec = self._rows[index.row()], self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return spec.display(row)
+            shown = spec.display(row)
+            if isinstance(shown, str) and len(shown) > CELL_CHARS:
+                return shown[:CELL_CHARS] + "…"  # 5,000 pasted characters must not swamp the list
+            return shown
+        if role == Qt.ItemDataRole.ToolTipRole:
+            shown = spec.display(row)
+            if isinstance(shown, str) and len(shown) > CELL_CHARS:
+                return shown[:2000]
         if role == SORT_ROLE:
             return (spec.sort_key or spec.display)(row)
         if role == ROW_ROLE:
