@@ -98,3 +98,28 @@ def test_long_texts_are_limited_where_typed_and_shortened_in_lists(qtbot, make_r
     texts = [model.index(0, c).data() for c in range(model.columnCount())]
     longest = max(len(t) for t in texts if isinstance(t, str))
     assert longest <= 201 and any(t.endswith("…") for t in texts if isinstance(t, str))
+
+
+def test_file_dialogs_open_in_the_documents_folder_and_remember_the_last_one(qtbot, db, tmp_path,
+                                                                              monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from town_office.views.roster.page import RosterPage
+
+    starts = []
+    chosen = tmp_path / "县里发来的" / "名册.xlsx"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, start, *a: starts.append(start) or ("", ""))
+    page = RosterPage()
+    qtbot.addWidget(page)
+    page.choose_import_file()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert starts == [documents]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, start, *a: starts.append(start) or (str(chosen), ""))
+    monkeypatch.setattr(page, "import_file", lambda path: None)
+    page.choose_import_file()
+    page.choose_import_file()
+    assert starts[-1] == str(chosen.parent)

@@ -23,6 +23,7 @@ from town_office import backup_files
 from town_office.errors import TownOfficeError
 from town_office.paths import DataFolder
 from town_office.services import backups
+from town_office.views import ui_state
 
 PATH_ROLE = 0x0100
 
@@ -82,7 +83,8 @@ class DamagedDatabaseDialog(QDialog):
     def restore_other(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", "", "备份文件 (*.tobak)")
+        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", ui_state.last_folder("backups"),
+                                              "备份文件 (*.tobak)")
         if path:
             self.restore(Path(path))
 

@@ -23,6 +23,7 @@ from town_office.errors import TownOfficeError
 from town_office.services import archive_papers, roster_units
 from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.messages import warn
+from town_office.views import ui_state
 
 
 class BatchDialog(QDialog):
@@ -63,7 +64,9 @@ class BatchDialog(QDialog):
 
     def target(self) -> Path | None:
         if self.combined.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, "保存合成的履职档案", "代表履职档案.pdf", "PDF 文件 (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "保存合成的履职档案", str(Path(ui_state.last_folder("exports")) / "代表履职档案.pdf"),
+                "PDF 文件 (*.pdf)")
             return Path(path if path.endswith(".pdf") else path + ".pdf") if path else None
         folder = QFileDialog.getExistingDirectory(self, "选择保存履职档案的文件夹")
         return Path(folder) if folder else None

@@ -31,6 +31,7 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table
 from town_office.views.widgets.selection import highlighted_row
+from town_office.views import ui_state
 
 OTHER_FOLDER = "其他文件夹…"
 SHOWN_COUNTS = (("representative", "代表"), ("meeting", "会议"), ("training_session", "培训"),
@@ -176,7 +177,8 @@ class BackupPage(QWidget):
 
     def _target(self) -> str:
         target = self.drive.currentData()
-        return target or QFileDialog.getExistingDirectory(self, "选择保存备份的文件夹（U盘）")
+        return target or QFileDialog.getExistingDirectory(self, "选择保存备份的文件夹（U盘）",
+                                                          ui_state.last_folder("sticks"))
 
     def backup_to_stick(self) -> None:
         target = self._target()
@@ -247,7 +249,8 @@ class BackupPage(QWidget):
             self.restore_from(row.path)
 
     def restore_other(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", "", "备份文件 (*.tobak)")
+        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", ui_state.last_folder("backups"),
+                                              "备份文件 (*.tobak)")
         if path:
             self.restore_from(Path(path))
 

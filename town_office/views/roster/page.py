@@ -263,8 +263,10 @@ class RosterPage(QWidget):
 
     # --- Excel ----------------------------------------------------------------------------------
     def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择代表名册Excel文件", "", "Excel 文件 (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, "选择代表名册Excel文件", ui_state.last_folder("imports"),
+                                              "Excel 文件 (*.xlsx)")
         if path:
+            ui_state.remember_folder("imports", str(Path(path).parent))
             self.import_file(Path(path))
 
     def import_file(self, path: Path, sheet: str | None = None) -> None:
@@ -298,9 +300,12 @@ class RosterPage(QWidget):
                                 f"导入前的数据已自动备份为：\n{summary.safety_backup.name}")
 
     def choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出代表名册", "代表名册.xlsx", "Excel 文件 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, "导出代表名册",
+                                              str(Path(ui_state.last_folder("exports")) / "代表名册.xlsx"),
+                                              "Excel 文件 (*.xlsx)")
         if not path:
             return
+        ui_state.remember_folder("exports", str(Path(path).parent))
         with_ids = QMessageBox.question(
             self, "身份证号", "导出文件中是否包含完整的公民身份号码？\n选「否」则隐去中间10位（推荐，重新导入时保留原号码）。",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
