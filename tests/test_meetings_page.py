@@ -241,3 +241,16 @@ def test_the_greyed_minutes_date_shows_the_meetings_date(qtbot, make_meeting):
     assert header.minutes_date.date() == QDate(2026, 3, 28)
     header.held_on.setDate(QDate(2026, 3, 30))
     assert header.minutes_date.date() == QDate(2026, 3, 30)
+
+
+def test_the_tally_is_live_while_marking(qtbot, make_meeting):
+    dialog = MeetingDialog(None, make_meeting())
+    qtbot.addWidget(dialog)
+    tab = dialog.attendance
+    assert tab.tally.text().startswith("应到5人，实到5人")
+    for _, combo, _ in tab.rows[:3]:
+        combo.setCurrentText("缺席")
+    assert tab.tally.text().startswith("应到5人，实到2人，请假0人，缺席3人")
+    assert "未达到法定人数" in tab.tally.text() and "尚未保存" in tab.tally.text()
+    tab.rows[0][1].setCurrentText("出席")
+    assert "实到3人" in tab.tally.text() and "符合法定人数" in tab.tally.text()

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import meeting_attendance, roster
+from town_office.services.meeting_rules import quorum_met
 from town_office.services.meeting_types import (
+    ABSENT,
     ATTENDANCE,
     EXCUSED,
     PRESENT,
     AttendanceChange,
     MeetingDetail,
     ObserverInput,
+    Tally,
 )
 from town_office.views.meetings.table_models import ObserverTableModel
 from town_office.views.widgets.form import ERROR_STYLE
@@ -36,10 +39,11 @@ from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
 
 
-def tally_text(meeting: MeetingDetail) -> str:
-    verdict = "符合法定人数" if meeting.tally.quorum_met else \
-        f"未达到法定人数（{meeting.tally.quorum_rule}），不能形成议定事项"
-    return f"{meeting.tally.text}；{verdict}"
+def tally_text(meeting: MeetingDetail, tally: Tally | None = None) -> str:
+    tally = tally or meeting.tally
+    verdict = "符合法定人数" if tally.quorum_met else \
+        f"未达到法定人数（{tally.quorum_rule}），不能形成议定事项"
+    return f"{tally.text}；{verdict}"
 
 
 class AttendanceTab(QWidget):
@@ -103,6 +107,7 @@ class AttendanceTab(QWidget):
             reason.setPlaceholderText("请假须写明原因")
             reason.setEnabled(member.attendance == EXCUSED)
             combo.currentTextChanged.connect(lambda text, r=reason: r.setEnabled(text == EXCUSED))
+            combo.currentTextChanged.connect(self._live_tally)
             self.grid.addWidget(QLabel(member.name), row, 0)
             self.grid.addWidget(QLabel(f"主席团{member.presidium_role}"), row, 1)
             self.grid.addWidget(combo, row, 2)
@@ -123,6 +128,17 @@ class AttendanceTab(QWidget):
         for _, combo, reason in self.rows:
             combo.setCurrentText(PRESENT)
             reason.clear()
+
+    def _live_tally(self, *_) -> None:
+        """The tally as marked on screen, before it is saved."""
+        marked = [combo.currentText() for _, combo, _ in self.rows]
+        present = marked.count(PRESENT)
+        tally = Tally(len(marked), present, marked.count(EXCUSED), marked.count(ABSENT),
+                      quorum_met(self.meeting.tally.quorum_rule, len(marked), present),
+                      self.meeting.tally.quorum_rule)
+        unsaved = "（尚未保存）" if self.has_unsaved_changes() else ""
+        self.tally.setText(tally_text(self.meeting, tally) + unsaved)
+        self.tally.setStyleSheet("" if tally.quorum_met else ERROR_STYLE + "font-weight:bold;")
 
     def has_unsaved_changes(self) -> bool:
         """Attendance marked on screen but not saved."""
