@@ -91,3 +91,27 @@ def test_an_inspection_being_entered_asks_and_a_saved_one_does_not(qtbot, make_r
     assert dialog.save()
     dialog.reject()
     assert asked == ["放弃修改？"] and not dialog.isVisible()
+
+
+@pytest.mark.parametrize("keys", [(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+                                  (Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier),
+                                  (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)])
+def test_a_new_deputy_is_saved_from_the_keyboard(qtbot, current_term, answers, keys):
+    """Ctrl+Enter or Ctrl+S save from any field, the 备注 box included; Enter moves to the next."""
+    from town_office.models import Representative
+    from town_office.services import roster
+    from town_office.views.roster.representative_dialog import RepresentativeDialog
+
+    dialog = RepresentativeDialog(None, roster.create_representative, [], [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("王芳")
+    dialog.gender.setCurrentText("女")
+    dialog.birth_month.setText("1975-03")
+    dialog.name.setFocus()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert not dialog.name.hasFocus() and dialog.isVisible()  # Enter: on to the next field
+    dialog.notes.setFocus()
+    qtbot.keyClick(dialog.notes, keys[0], keys[1])
+    assert Representative.get_or_none(Representative.name == "王芳") is not None
+    assert not dialog.isVisible()

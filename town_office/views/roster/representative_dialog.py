@@ -44,7 +44,7 @@ from town_office.services.roster_types import (
 from town_office.services.roster_validation import representative_problems
 from town_office.services.text_limits import LIMITS
 from town_office.views.widgets.form import FieldErrors
-from town_office.views.widgets.unsaved import GuardsUnsavedWork
+from town_office.views.widgets.unsaved import GuardsUnsavedWork, save_keys
 
 ETHNICITIES = ("汉族", "壮族", "回族", "满族", "维吾尔族", "苗族", "彝族", "土家族", "藏族", "蒙古族",
                "侗族", "布依族", "瑶族", "白族", "朝鲜族", "哈尼族", "黎族", "哈萨克族", "傣族", "畲族")
@@ -133,7 +133,10 @@ class RepresentativeDialog(GuardsUnsavedWork, QDialog):
         self.general_error.hide()
         grid.addWidget(self.general_error, 2, 0, 1, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存(&S)")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            "Ctrl+Enter 或 Ctrl+S 保存（Enter 跳到下一栏）")
+        save_keys(self, self.accept)  # Ctrl+Enter / Ctrl+S from any field, 备注 included
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

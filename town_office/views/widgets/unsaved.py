@@ -3,6 +3,7 @@ and 关闭, Esc or the window's × ask 「放弃修改？」 when anything diffe
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -67,3 +68,28 @@ class GuardsUnsavedWork:
                 self, "放弃修改？", "表单中有尚未保存的修改，关闭后这些修改将丢失。", "放弃修改"):
             return
         super().reject()
+
+
+class _SaveKeys(QObject):
+    """Ctrl+Enter and Ctrl+S save from any field of a form, multi-line boxes included (which would
+    otherwise keep the key to themselves)."""
+
+    def __init__(self, parent: QWidget, save):
+        super().__init__(parent)
+        self._save = save
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_S):
+            self._save()
+            return True
+        return False
+
+
+def save_keys(form: QWidget, save) -> None:
+    """Let Ctrl+Enter / Ctrl+S call ``save`` from every input of ``form``."""
+    keys = _SaveKeys(form, save)
+    form.installEventFilter(keys)
+    for widget in form.findChildren(QWidget):
+        if _value(widget) is not None:
+            widget.installEventFilter(keys)
