@@ -254,3 +254,19 @@ def test_the_tally_is_live_while_marking(qtbot, make_meeting):
     assert "未达到法定人数" in tab.tally.text() and "尚未保存" in tab.tally.text()
     tab.rows[0][1].setCurrentText("出席")
     assert "实到3人" in tab.tally.text() and "符合法定人数" in tab.tally.text()
+
+
+def test_meetings_numbered_against_their_dates_get_a_warning(qtbot, make_meeting):
+    from town_office.services.meeting_rules import numbering_out_of_order
+
+    assert numbering_out_of_order([(1, date(2026, 3, 1)), (2, date(2026, 6, 1))]) == []
+    first = make_meeting(held_on=date(2026, 3, 28))
+    make_meeting(held_on=date(2026, 6, 24))
+    page = MeetingsPage()
+    qtbot.addWidget(page)
+    assert not page.numbering.isVisibleTo(page)
+    meetings.update_meeting(first.id, meetings.MeetingInput(held_on=date(2026, 9, 1), number=1,
+                                                           place=first.place))
+    page.reload()
+    assert page.numbering.isVisibleTo(page)
+    assert "第2次会议（2026-06-24）早于第1次会议（2026-09-01）" in page.numbering.text()

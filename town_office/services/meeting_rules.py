@@ -63,3 +63,14 @@ def latest_allowed_deadline(original: date, limit_months: int) -> date:
 def months_between(start: date, end: date) -> float:
     """Roughly how many months lie between two dates (for "已延期约N个月")."""
     return round((end - start).days / 30.44, 1)
+
+
+def numbering_out_of_order(meetings: list[tuple[int, date]]) -> list[str]:
+    """Meetings of one term whose 会次 contradict their dates, as sentences (empty when in order):
+    a meeting numbered higher but held earlier than another usually means a number typed wrong."""
+    ordered = sorted(meetings)
+    found = []
+    for (number, held_on), (later_number, later_on) in zip(ordered, ordered[1:]):
+        if later_on < held_on:
+            found.append(f"第{later_number}次会议（{later_on}）早于第{number}次会议（{held_on}）")
+    return found

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import meetings, roster_units
+from town_office.services.meeting_rules import numbering_out_of_order
 from town_office.services.meeting_types import QuarterStatus
 from town_office.views import ui_state
 from town_office.views.meetings.meeting_dialog import MeetingDialog
@@ -56,6 +57,10 @@ class MeetingsPage(QWidget):
         self.search.setPlaceholderText("搜索会次、地点、状态")
         self.search.setClearButtonEnabled(True)
         self.quarters = QLabel()
+        self.numbering = QLabel()
+        self.numbering.setStyleSheet("color:#c0392b;")
+        self.numbering.setWordWrap(True)
+        self.numbering.hide()
         filters = QHBoxLayout()
         for label, widget in (("届次", self.term_combo), ("年度", self.year_combo)):
             filters.addWidget(QLabel(label))
@@ -77,6 +82,7 @@ class MeetingsPage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(self.quarters)
+        box.addWidget(self.numbering)
         box.addWidget(self.table, 1)
         box.addLayout(actions)
 
@@ -119,6 +125,11 @@ class MeetingsPage(QWidget):
         if year:
             self.quarters.setText(quarter_summary(year, meetings.quarters(year, term_id)))
         self.quarters.setVisible(bool(year))
+        if term_id:  # 会次 that contradict the dates are usually typing mistakes: say so, do not refuse
+            order = numbering_out_of_order([(m.number, m.held_on)
+                                            for m in meetings.list_meetings(term_id)])
+            self.numbering.setText("请核对会次编号：" + "；".join(order) if order else "")
+            self.numbering.setVisible(bool(order))
         self.apply_filter()
         if select_id:
             row = self.model.row_of_id(select_id)
