@@ -7,6 +7,7 @@ import pytest
 from peewee import CharField
 
 from tests.conftest import FIXTURES
+from tests.db_files import cut_short
 from town_office.backup import verify_backup
 from town_office.errors import SchemaTooNew, StorageError
 from town_office.models import Representative, database, open_database
@@ -135,23 +136,13 @@ def test_our_files_carry_the_application_id(data_folder):
     database.close()
 
 
-def _cut_short(path, data_folder, by=1):
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode=delete")
-    conn.close()
-    size = path.stat().st_size
-    with open(path, "r+b") as handle:
-        handle.truncate(size - by)
-
-
 def test_a_database_cut_short_by_one_byte_is_found_damaged_by_open_check_and_backup(
         demo_town, data_folder, tmp_path, capsys):
     from town_office.cli import main
     from town_office.errors import DatabaseDamaged
 
     database.close()
-    _cut_short(data_folder.database, data_folder)
+    cut_short(data_folder.database)
     before = data_folder.database.read_bytes()
     with pytest.raises(DatabaseDamaged, match="缺损"):
         open_database(data_folder.database, data_folder.backups)
@@ -169,7 +160,7 @@ def test_restore_over_a_damaged_database_works_without_opening_it_and_keeps_it(
 
     made = backup.create_backup(demo_town, data_folder, tmp_path / "u")
     database.close()
-    _cut_short(data_folder.database, data_folder)
+    cut_short(data_folder.database)
     damaged = data_folder.database.read_bytes()
     assert main(["--data-dir", str(data_folder.root), "restore", str(made)]) == 0
     out = capsys.readouterr()

@@ -21,7 +21,7 @@ from town_office.cli_listings import (
     _cmd_training,
     _cmd_visits,
 )
-from town_office.cli_support import _held_locks, _open, _password
+from town_office.cli_support import backup_password, held_locks, open_folder
 from town_office.paths import resolve_data_folder
 
 
@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_demo(args) -> int:
     from town_office.demo import build_demo_town
 
-    _open(args, writes=True)
+    open_folder(args, writes=True)
     counts = build_demo_town()
     print("已载入示例乡镇：" + "，".join(f"{k} {v}" for k, v in counts.items()))
     return 0
@@ -136,7 +136,7 @@ def _cmd_check(args) -> int:
         print(f"数据文件夹中没有数据库文件：{folder.database}", file=sys.stderr)
         return 1
     try:
-        folder, db = _open(args)
+        folder, db = open_folder(args)
     except (DatabaseDamaged, NotOurDatabase) as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -155,7 +155,7 @@ def _cmd_roster(args) -> int:
     if args.roster_command == "import":
         from town_office.services.roster_import import apply_import, preview_import
 
-        _open(args, writes=True)
+        open_folder(args, writes=True)
         preview = preview_import(args.file, sheet=args.sheet)
         if not preview.ok:
             raise ValidationError(preview.problems)
@@ -166,7 +166,7 @@ def _cmd_roster(args) -> int:
     if args.roster_command == "export":
         from town_office.services.roster_export import export_roster
 
-        _open(args)
+        open_folder(args)
         count = export_roster(args.file, with_id_numbers=args.with_id_numbers)
         print(f"已导出 {count} 名代表到 {args.file}")
         return 0
@@ -177,16 +177,16 @@ def _cmd_roster(args) -> int:
 def _cmd_backup(args) -> int:
     from town_office.services import backups
 
-    _open(args, writes=True)
-    print(backups.backup_now(args.to, _password(args)))
+    open_folder(args, writes=True)
+    print(backups.backup_now(args.to, backup_password(args)))
     return 0
 
 
 def _cmd_handoff(args) -> int:
     from town_office.services.handoff import build_package
 
-    _open(args, writes=True)
-    print(build_package(args.to, args.year, _password(args)).folder)
+    open_folder(args, writes=True)
+    print(build_package(args.to, args.year, backup_password(args)).folder)
     return 0
 
 
@@ -195,7 +195,7 @@ def _cmd_verify(args) -> int:
 
     try:
         scratch = resolve_data_folder(args.data_dir).ensure().root
-        info = verify_backup(args.file, _password(args), scratch)
+        info = verify_backup(args.file, backup_password(args), scratch)
     except BackupError as exc:
         print(f"备份不可用：{exc}", file=sys.stderr)
         return 1
@@ -211,14 +211,14 @@ def _cmd_restore(args) -> int:
     from town_office.services import backups
 
     try:
-        _open(args, writes=True)
+        open_folder(args, writes=True)
     except (DatabaseDamaged, NotOurDatabase) as exc:  # restore without opening the damaged file
         print(str(exc), file=sys.stderr)
         folder = resolve_data_folder(args.data_dir)
-        kept = backups.restore_over_damaged(args.file, _password(args), folder)
+        kept = backups.restore_over_damaged(args.file, backup_password(args), folder)
         print(f"已恢复 {args.file.name}；原来的数据库文件保存为 {kept}")
         return 0
-    safety = backups.restore(args.file, _password(args))
+    safety = backups.restore(args.file, backup_password(args))
     print(f"已恢复 {args.file.name}；恢复前的数据已备份为 {safety}")
     return 0
 
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         from town_office.app import run_viewer
 
         try:
-            return run_viewer(str(args.file), _password(args), args.data_dir)
+            return run_viewer(str(args.file), backup_password(args), args.data_dir)
         except TownOfficeError as exc:
             print(str(exc), file=sys.stderr)
             return 2
@@ -254,5 +254,5 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     finally:
-        while _held_locks:
-            _held_locks.pop().release()
+        while held_locks:
+            held_locks.pop().release()

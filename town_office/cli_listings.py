@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from town_office.cli_support import _open
+from town_office.cli_support import open_folder
 
 
 def _cmd_meetings(args) -> int:
@@ -14,7 +14,7 @@ def _cmd_meetings(args) -> int:
         return 2
     from town_office.services.meetings import list_meetings
 
-    _open(args)
+    open_folder(args)
     for row in sorted(list_meetings(), key=lambda r: r.id):
         print("\t".join((str(row.id), f"{row.term_name}第{row.number}次", row.held_on.isoformat(),
                          row.status)))
@@ -48,7 +48,7 @@ def _cmd_rules(args) -> int:
         return 2
     from town_office.services.rules import list_documents
 
-    _open(args)
+    open_folder(args)
     for row in list_documents():
         version = row.in_force.label if row.in_force else row.state_text
         effective = row.in_force.effective_on.isoformat() if row.in_force else ""
@@ -67,7 +67,7 @@ def _print_rule(args) -> int:
 
 
 def _cmd_print(args) -> int:
-    _open(args)
+    open_folder(args)
     if args.paper == "rule":
         return _print_rule(args)
     if args.paper == "archive":
@@ -119,7 +119,7 @@ def _cmd_training(args) -> int:
         return 2
     from town_office.services.training import list_sessions
 
-    _open(args)
+    open_folder(args)
     for s in sorted(list_sessions(args.year), key=lambda s: (s.held_on, s.id)):
         print("\t".join((str(s.id), s.held_on.isoformat(), s.title, s.kind, s.hours_text,
                          f"{s.present}/{s.expected}")))
@@ -133,7 +133,7 @@ def _cmd_visits(args) -> int:
     from town_office.services.visit_papers import find_deputy
     from town_office.services.visits import list_visits
 
-    _open(args)
+    open_folder(args)
     rep_id = find_deputy(args.rep).id if args.rep else None
     for v in sorted(list_visits(args.year, rep_id), key=lambda v: (v.visited_on, v.id)):
         print("\t".join((str(v.id), v.visited_on.isoformat(), v.deputies, v.form, v.place,
@@ -150,7 +150,7 @@ def _cmd_hazards(args) -> int:
     from town_office.services.hazard_types import OPEN_HAZARD_STATUSES, HazardFilter
     from town_office.services.hazards import list_hazards
 
-    _open(args)
+    open_folder(args)
     today = date.today()
     flt = HazardFilter(year=args.year, statuses=OPEN_HAZARD_STATUSES if args.open else ())
     for h in list_hazards(flt, today):
@@ -167,7 +167,7 @@ def _cmd_export(args) -> int:
         from town_office.services.assessment_papers import export_assessment
         from town_office.services.assessment_types import NOT_COMPUTED
 
-        _open(args)
+        open_folder(args)
         if assessment.round_state(args.year).status == NOT_COMPUTED:
             assessment.compute(args.year)
             print(f"{args.year}年度考核尚未计算，已按考核办法计算（可在窗口中公示、更正、定稿）", file=sys.stderr)
@@ -176,13 +176,13 @@ def _cmd_export(args) -> int:
     if args.export_command == "ledger":
         from town_office.services.hazard_papers import export_ledger
 
-        _open(args)
+        open_folder(args)
         print(f"已导出{args.year}年隐患台账：{export_ledger(args.year, args.out)}")
         return 0
     if args.export_command == "problems":
         from town_office.services.visit_papers import export_problems
 
-        _open(args)
+        open_folder(args)
         print(f"已导出{args.year}年群众反映问题清单：{export_problems(args.year, args.out)}")
         return 0
     if args.export_command != "training":
@@ -191,6 +191,6 @@ def _cmd_export(args) -> int:
         return 2
     from town_office.services.training_papers import export_training_year
 
-    _open(args)
+    open_folder(args)
     print(f"已导出{args.year}年代表培训情况：{export_training_year(args.year, args.out)}")
     return 0

@@ -9,10 +9,10 @@ import sys
 from town_office.errors import TownOfficeError
 from town_office.paths import resolve_data_folder
 
-_held_locks: list = []
+held_locks: list = []
 
 
-def _open(args, writes: bool = False):
+def open_folder(args, writes: bool = False):
     """The data folder and its open database; a command that writes first takes the folder's lock
     (the same one the window holds), and keeps it until the command ends."""
     from town_office import folder_lock, housekeeping, restore_swap
@@ -20,7 +20,7 @@ def _open(args, writes: bool = False):
 
     folder = resolve_data_folder(args.data_dir).ensure()
     if writes or (folder.root / restore_swap.JOURNAL).exists():
-        _held_locks.append(folder_lock.acquire(folder.lock_file, f"命令行 {args.command}",
+        held_locks.append(folder_lock.acquire(folder.lock_file, f"命令行 {args.command}",
                                                force=getattr(args, "break_lock", False)))
         housekeeping.prepare(folder)
         done = restore_swap.recover(folder.root)
@@ -33,7 +33,7 @@ def _open(args, writes: bool = False):
 PASSWORD_ENV = "TOWN_OFFICE_BACKUP_PASSWORD"
 
 
-def _password(args) -> str | None:
+def backup_password(args) -> str | None:
     """From --password-file or the environment, never from an argument."""
     import os
 

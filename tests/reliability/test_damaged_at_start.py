@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from tests.db_files import checkpoint, cut_short
 from town_office import backup
 from town_office.errors import DatabaseDamaged, NotOurDatabase
 from town_office.models import database, open_database
@@ -13,16 +14,8 @@ from town_office.models import database, open_database
 pytestmark = pytest.mark.gui
 
 
-def _checkpoint(path):
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode=delete")
-    conn.close()
-
-
 def _cut_one_byte(path):
-    with open(path, "r+b") as handle:
-        handle.truncate(path.stat().st_size - 1)
+    cut_short(path)
 
 
 def _zero_a_page(path):
@@ -58,7 +51,7 @@ def test_each_kind_of_damage_is_refused_untouched_and_the_dialog_restores(qtbot,
     older = backup.create_backup(demo_town, data_folder, data_folder.backups,
                                  reason=backup.AUTO_REASON)
     database.close()
-    _checkpoint(data_folder.database)
+    checkpoint(data_folder.database)
     DAMAGE[kind](data_folder.database)
     damaged = data_folder.database.read_bytes()
     with pytest.raises((DatabaseDamaged, NotOurDatabase)) as caught:

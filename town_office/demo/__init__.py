@@ -40,7 +40,7 @@ def build_demo_town(progress: Callable[[int, int], None] | None = None) -> dict[
              visits_demo.build, inspections_demo.build, archive_demo.build, rules_demo.build]
     counts: dict[str, int] = {}
     with database.atomic():
-        settings.update_settings(town_name=DEMO_TOWN, county_name=DEMO_COUNTY)
+        settings.update_settings(town_name=DEMO_TOWN, county_name=DEMO_COUNTY, clerk_name="陈晓燕")
         for i, part in enumerate(parts):
             counts.update(part())
             if progress:

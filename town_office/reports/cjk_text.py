@@ -218,6 +218,11 @@ class Text(Flowable):
             fits -= 1  # no single last line (widow) at the top of the next page
         if fits <= 0 or (fits == 1 and len(lines) > 2):
             return []  # no single first line (orphan) at the foot of a page
+        return self.cut(lines, fits)
+
+    def cut(self, lines: list[Line], fits: int) -> list[Text]:
+        """This paragraph as two: its first ``fits`` lines and the rest (which go on indented as
+        continuation lines)."""
         kwargs = dict(size=self.size, leading=self.leading, align=self.align, color=self.color,
                       grid=self.grid)
         head = Text(self.spans, first_indent=self.first_indent / self.size,

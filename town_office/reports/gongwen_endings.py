@@ -75,11 +75,7 @@ class _Closing(Flowable):
         fits = min(int((room + 0.01) // self.paragraph.leading), len(lines) - 2)
         if fits < 2:
             return []  # the whole paragraph goes over with the signature
-        kwargs = dict(size=self.paragraph.size, leading=self.paragraph.leading,
-                      align=self.paragraph.align, grid=self.paragraph.grid)
-        head = Text(self.paragraph.spans, first_indent=self.paragraph.first_indent / self.paragraph.size,
-                    space_before=self.paragraph.spaceBefore, _lines=lines[:fits], **kwargs)
-        rest = Text(self.paragraph.spans, _lines=lines[fits:], **kwargs)
+        head, rest = self.paragraph.cut(lines, fits)
         return [head, _Closing(rest, self.tail)]
 
     def draw(self):

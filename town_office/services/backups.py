@@ -103,11 +103,10 @@ def restore_over_damaged(path: Path, password: str | None, folder: DataFolder) -
     Returns:
         Where the damaged database was kept.
     """
-    kept: list[Path | None] = []
-    backup.restore_backup(Path(path), folder, password, lambda: None,
-                          lambda: kept.append(keep_damaged_database(folder)) or kept[-1])
+    kept = backup.restore_backup(Path(path), folder, password, lambda: None,
+                                 lambda: keep_damaged_database(folder))
     open_database(folder.database, folder.backups)
-    return kept[0] if kept else None
+    return kept
 
 
 def changes_marker() -> int:

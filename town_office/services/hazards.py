@@ -304,13 +304,9 @@ def review(hazard_id: int, reviewer: str, on: date | None, passed: bool, conclus
     return get_hazard(hazard_id)
 
 
-def _reason(reason: str) -> str:
-    return require_reason(reason)
-
-
 def reopen(hazard_id: int, reason: str, on: date) -> HazardRow:
     """已销号 → 整改中, only with a reason."""
-    reason = _reason(reason)
+    reason = require_reason(reason)
     with database.atomic():
         hazard = _hazard_or_404(hazard_id)
         if hazard.status != CLOSED:
@@ -322,7 +318,7 @@ def reopen(hazard_id: int, reason: str, on: date) -> HazardRow:
 
 def void(hazard_id: int, reason: str, on: date) -> HazardRow:
     """作废 a mistaken entry: it stays in the ledger, marked, with the reason in its history."""
-    reason = _reason(reason)
+    reason = require_reason(reason)
     with database.atomic():
         hazard = _hazard_or_404(hazard_id)
         if hazard.status in (CLOSED, VOID):
@@ -334,7 +330,7 @@ def void(hazard_id: int, reason: str, on: date) -> HazardRow:
 
 def extend(hazard_id: int, new_deadline: date | None, reason: str, on: date) -> HazardRow:
     """延期: a later deadline; the original deadline stays recorded."""
-    reason = _reason(reason)
+    reason = require_reason(reason)
     with database.atomic():
         hazard = _hazard_or_404(hazard_id)
         problems = []

@@ -7,6 +7,7 @@ import calendar
 from datetime import date
 
 from town_office.errors import FieldProblem
+from town_office.services.meeting_types import ABSENT, EXCUSED, PRESENT, Tally
 from town_office.services.settings import PASS_RULES, QUORUM_RULES
 
 
@@ -74,3 +75,11 @@ def numbering_out_of_order(meetings: list[tuple[int, date]]) -> list[str]:
         if later_on < held_on:
             found.append(f"第{later_number}次会议（{later_on}）早于第{number}次会议（{held_on}）")
     return found
+
+
+def tally_from(attendances: list[str], quorum_rule: str) -> Tally:
+    """应到/实到/请假/缺席 and the quorum verdict from each member's attendance (as saved, or as marked
+    on screen before saving)."""
+    present = attendances.count(PRESENT)
+    return Tally(len(attendances), present, attendances.count(EXCUSED), attendances.count(ABSENT),
+                 quorum_met(quorum_rule, len(attendances), present), quorum_rule)

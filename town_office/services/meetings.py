@@ -25,10 +25,8 @@ from town_office.models import (
 )
 from town_office.models.db import database
 from town_office.services import audit, followups
-from town_office.services.meeting_rules import add_months, quorum_met
+from town_office.services.meeting_rules import add_months, tally_from
 from town_office.services.meeting_types import (
-    ABSENT,
-    EXCUSED,
     FINALISED,
     HELD,
     KINDS,
@@ -86,11 +84,7 @@ def next_number(term_id: int) -> int:
 
 
 def tally_of(attendees, quorum_rule: str) -> Tally:
-    members = [a for a in attendees if a.role == MEMBER]
-    count = {status: sum(1 for a in members if a.attendance == status)
-             for status in (PRESENT, EXCUSED, ABSENT)}
-    return Tally(len(members), count[PRESENT], count[EXCUSED], count[ABSENT],
-                 quorum_met(quorum_rule, len(members), count[PRESENT]), quorum_rule)
+    return tally_from([a.attendance for a in attendees if a.role == MEMBER], quorum_rule)
 
 
 def list_meetings(term_id: int | None = None, year: int | None = None) -> list[MeetingRow]:

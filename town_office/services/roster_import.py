@@ -141,8 +141,11 @@ def roster_sheet(path: Path, wanted: str | None = None) -> Sheet:
         titles = [s.title for s in heads if _find_header(s)]
         if len(titles) > 1:
             raise SheetChoiceNeeded(sorted(titles, key=lambda t: t != active))
-    sheets, _ = visible_sheets(path)
-    return next((s for s in sheets if s.title in titles), sheets[0] if sheets else Sheet("", []))
+    wanted = titles[0] if titles else (heads[0].title if heads else None)
+    if wanted is None:
+        return Sheet("", [])
+    sheets, _ = visible_sheets(path, only=wanted)  # the whole of that one sheet only
+    return sheets[0]
 
 
 def _term_for_import(title_text: str) -> tuple[str, int | None]:

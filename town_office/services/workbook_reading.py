@@ -82,9 +82,11 @@ def _read(ws, path: Path, limit: int | None) -> Sheet:
     return Sheet(ws.title, rows)
 
 
-def visible_sheets(path: Path, head_rows: int | None = None) -> tuple[list[Sheet], str]:
+def visible_sheets(path: Path, head_rows: int | None = None,
+                   only: str | None = None) -> tuple[list[Sheet], str]:
     """The visible sheets (hidden ones are never read) with their values, and the active sheet's
-    title. ``head_rows`` reads only the first rows of each (to look for a header)."""
+    title. ``head_rows`` reads only the first rows of each (to look for a header); ``only`` reads
+    just the sheet of that title."""
     check_size(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -93,7 +95,8 @@ def visible_sheets(path: Path, head_rows: int | None = None) -> tuple[list[Sheet
     try:
         active = wb.active.title if wb.active is not None else ""
         sheets = [_read(ws, path, head_rows) for ws in wb.worksheets
-                  if getattr(ws, "sheet_state", "visible") == "visible"]
+                  if getattr(ws, "sheet_state", "visible") == "visible"
+                  and (only is None or ws.title == only)]
     finally:
         wb.close()
     return sheets, active

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import meeting_attendance, roster
-from town_office.services.meeting_rules import quorum_met
+from town_office.services.meeting_rules import tally_from
 from town_office.services.meeting_types import (
-    ABSENT,
     ATTENDANCE,
     EXCUSED,
     PRESENT,
@@ -131,11 +130,8 @@ class AttendanceTab(QWidget):
 
     def _live_tally(self, *_) -> None:
         """The tally as marked on screen, before it is saved."""
-        marked = [combo.currentText() for _, combo, _ in self.rows]
-        present = marked.count(PRESENT)
-        tally = Tally(len(marked), present, marked.count(EXCUSED), marked.count(ABSENT),
-                      quorum_met(self.meeting.tally.quorum_rule, len(marked), present),
-                      self.meeting.tally.quorum_rule)
+        tally = tally_from([combo.currentText() for _, combo, _ in self.rows],
+                           self.meeting.tally.quorum_rule)
         unsaved = "（尚未保存）" if self.has_unsaved_changes() else ""
         self.tally.setText(tally_text(self.meeting, tally) + unsaved)
         self.tally.setStyleSheet("" if tally.quorum_met else ERROR_STYLE + "font-weight:bold;")
