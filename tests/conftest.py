@@ -18,6 +18,20 @@ from town_office.paths import ENV_DATA_DIR, DataFolder
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """Widgets closed at teardown never wait on a question nobody can answer: a failed test can
+    leave a form with unsaved changes, whose 「放弃修改？」 would otherwise hang the whole run."""
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.exec
+    QMessageBox.exec = lambda box: int(QMessageBox.StandardButton.Cancel)
+    try:
+        return (yield)
+    finally:
+        QMessageBox.exec = original
+
+
 @pytest.fixture(autouse=True)
 def isolated_paths(tmp_path, monkeypatch):
     """No test touches the real data folder or the real QSettings."""

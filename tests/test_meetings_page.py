@@ -48,13 +48,13 @@ def test_new_meeting_through_the_dialog(qtbot, presidium, warnings):
     assert not dialog.tabs.isTabEnabled(1)
     assert dialog.header.chair.currentText() == "王建国"  # the 主席 first
     dialog.header.starts_at.setText("9点")
-    qtbot.mouseClick(dialog.save_header_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not Meeting.select().exists()
     assert dialog.header.errors.labels["会议地点"].isVisibleTo(dialog)
     assert "时:分" in dialog.header.errors.labels["开始时间"].text()
     dialog.header.starts_at.setText("09:00")
     dialog.header.place.setText("镇人民政府三楼会议室")
-    qtbot.mouseClick(dialog.save_header_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     meeting = Meeting.get()
     assert (meeting.number, meeting.place, meeting.status) == (1, "镇人民政府三楼会议室", "筹备")
     assert dialog.tabs.isTabEnabled(1) and dialog.tabs.isTabEnabled(2)
@@ -69,18 +69,18 @@ def test_attendance_leave_needs_a_reason(qtbot, make_meeting, warnings):
     _, combo, reason = tab.rows[4]
     combo.setCurrentText("请假")
     assert reason.isEnabled()
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert warnings and "请假须写明原因" in warnings[-1][1]
     assert MeetingAttendee.select().where(MeetingAttendee.attendance == "请假").count() == 0
     reason.setText("外出学习")
     for _, other, _ in tab.rows[1:3]:
         other.setCurrentText("缺席")
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert MeetingAttendee.get(MeetingAttendee.attendance == "请假").reason == "外出学习"
     assert "应到5人，实到2人，请假1人，缺席2人" in dialog.status_line.text()
     assert "未达到法定人数" in tab.tally.text() and "c0392b" in dialog.status_line.styleSheet()
     qtbot.mouseClick(tab.all_present, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "实到5人" in dialog.status_line.text()
 
 
@@ -98,10 +98,10 @@ def test_agenda_item_with_a_vote(qtbot, make_meeting, warnings):
     assert "通过" in tab.vote_result.text()
     tab.votes["弃权"].setValue(1)
     assert "超过实到5人" in tab.vote_result.text()
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert warnings and "超过实到成员5人" in warnings[-1][1]
     tab.votes["弃权"].setValue(0)
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     item = AgendaItem.get()
     assert (item.title, item.votes_for, item.vote_result) == ("审议2026年工作要点", 4, "通过")
     assert tab.items.item(0).text() == "1. 审议2026年工作要点"
@@ -122,12 +122,12 @@ def test_finalise_locks_and_reopen_asks_why(qtbot, make_meeting, monkeypatch, wa
     qtbot.mouseClick(dialog.finalise_button, Qt.MouseButton.LeftButton)
     assert Meeting.get().status == "纪要定稿"
     assert previews and previews[0].name.endswith("会议纪要.pdf")
-    assert not dialog.save_header_button.isEnabled() and not dialog.agenda.add_button.isEnabled()
+    assert not dialog.save_button.isEnabled() and not dialog.agenda.add_button.isEnabled()
     assert dialog.reopen_button.isEnabled() and not dialog.finalise_button.isEnabled()
     monkeypatch.setattr(dialog_module.QInputDialog, "getMultiLineText",
                         lambda *a, **k: ("出席名单有误，需更正", True))
     qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
-    assert Meeting.get().status == "已召开" and dialog.save_header_button.isEnabled()
+    assert Meeting.get().status == "已召开" and dialog.save_button.isEnabled()
 
 
 def test_meetings_page_warns_about_quarters_without_a_meeting(qtbot, demo_town):
@@ -270,3 +270,44 @@ def test_meetings_numbered_against_their_dates_get_a_warning(qtbot, make_meeting
     page.reload()
     assert page.numbering.isVisibleTo(page)
     assert "第2次会议（2026-06-24）早于第1次会议（2026-09-01）" in page.numbering.text()
+
+
+def test_one_save_keeps_header_attendance_and_item_and_closing_names_what_is_unsaved(
+        qtbot, make_meeting, monkeypatch, warnings):
+    from town_office.services import meeting_agenda
+    from town_office.services.meeting_types import AgendaItemInput
+
+    asked = []
+    monkeypatch.setattr(dialog_module, "confirm", lambda *a, **k: asked.append(a[2]) or False)
+    meeting = make_meeting()
+    meeting_agenda.add_item(meeting.id, AgendaItemInput("审议要点"))
+    dialog = MeetingDialog(None, meetings.get_meeting(meeting.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.header.place.setText("镇人大会议室")
+    dialog.reject()
+    assert asked and asked[-1].startswith("基本信息有尚未保存的修改") and dialog.isVisible()
+    dialog.attendance.rows[-1][1].setCurrentText("缺席")
+    dialog.agenda.decision.setPlainText("原则同意")
+    dialog.reject()
+    assert asked[-1].startswith("基本信息、议题、出席情况有尚未保存的修改")
+    dialog.tabs.setCurrentIndex(2)  # Ctrl+S from inside the 议题 tab saves the whole meeting
+    dialog.agenda.decision.setFocus()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.agenda.decision, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = Meeting.get()
+    assert saved.place == "镇人大会议室" and AgendaItem.get().decision == "原则同意"
+    assert MeetingAttendee.select().where(MeetingAttendee.attendance == "缺席").count() == 1
+    assert dialog.saved_note.text() == "已保存出席情况、议题、基本信息"
+    dialog.attendance.rows[0][1].setCurrentText("请假")  # no reason: nothing else is saved
+    dialog.header.place.setText("镇政府会议室")
+    dialog.tabs.setCurrentIndex(0)
+    dialog.save_all()
+    assert warnings and "请假须写明原因" in warnings[-1][1]
+    assert dialog.tabs.currentIndex() == 1 and Meeting.get().place == "镇人大会议室"
+    asked.clear()
+    dialog.attendance.rows[0][1].setCurrentText("出席")
+    dialog.header.place.setText("镇人大会议室")
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()  # back as saved: nothing to ask

@@ -92,7 +92,9 @@ def test_long_texts_are_limited_where_typed_and_shortened_in_lists(qtbot, make_r
     with pytest.raises(ValidationError, match="最多20个字"):
         make_representative(name="张" * 21)
     visit = visits.save_visit(None, VisitInput(date(2026, 3, 1), (rep.id,), "入户走访", "石门村", 2))
-    problems.add_problem(visit.id, ProblemInput("路" * 5000))
+    with pytest.raises(ValidationError, match="最多1000个字"):
+        problems.add_problem(visit.id, ProblemInput("路" * 1001))
+    problems.add_problem(visit.id, ProblemInput("路" * 1000))
     model = ProblemTableModel()
     model.set_rows(problems.list_problems())
     texts = [model.index(0, c).data() for c in range(model.columnCount())]

@@ -115,3 +115,68 @@ def test_a_new_deputy_is_saved_from_the_keyboard(qtbot, current_term, answers, k
     qtbot.keyClick(dialog.notes, keys[0], keys[1])
     assert Representative.get_or_none(Representative.name == "王芳") is not None
     assert not dialog.isVisible()
+
+
+def test_a_training_with_unsaved_people_or_fields_asks_and_ctrl_s_saves(qtbot, make_representative,
+                                                                        answers):
+    from town_office.models import TrainingAttendee, TrainingSession
+    from town_office.views.training.session_dialog import TrainingSessionDialog
+
+    asked, replies = answers
+    for name in ("王芳", "孙丽"):
+        make_representative(name=name)
+    dialog = TrainingSessionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.chooser.setCurrentIndex(1)  # choosing how to pick people is no unsaved work
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+    dialog = TrainingSessionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("初任培训")
+    dialog.choose_button.click()  # the people chosen count as unsaved work as well
+    dialog.reject()
+    assert asked == ["放弃修改？"] and dialog.isVisible()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert TrainingSession.get().title == "初任培训" and TrainingAttendee.select().count() == 2
+    dialog.table.selectRow(0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_3)  # 缺席, not yet saved
+    dialog.reject()
+    assert asked == ["放弃修改？", "放弃修改？"] and dialog.isVisible()
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert TrainingAttendee.select().where(TrainingAttendee.attendance == "缺席").count() == 1
+    dialog.reject()
+    assert len(asked) == 2 and not dialog.isVisible()  # saved: closes without asking
+
+
+def test_every_small_form_asks_before_dropping_and_saves_from_the_keyboard(qtbot, answers):
+    """The step dialogs (交办, 延期, 办结 …) and the settings forms share the guard and the keys."""
+    from datetime import date
+
+    from town_office.views.settings.unit_dialogs import TermDialog
+    from town_office.views.visits.problem_dialogs import AssignDialog
+
+    asked, replies = answers
+    saved = []
+    dialog = AssignDialog(None, 2, date(2026, 12, 18), 10, lambda unit, due: saved.append(unit))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.unit.setText("镇水利站")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["放弃修改？"] and dialog.isVisible()
+    qtbot.keyClick(dialog.deadline, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert saved == ["镇水利站"] and not dialog.isVisible()
+    terms = []
+    dialog = TermDialog(None, lambda *a: terms.append(a))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing typed: no question
+    assert asked == ["放弃修改？"] and not dialog.isVisible()
+    dialog = TermDialog(None, lambda *a: terms.append(a))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("第二十届")
+    replies.append(True)
+    dialog.close()
+    assert asked == ["放弃修改？"] * 2 and not dialog.isVisible() and terms == []

@@ -72,7 +72,7 @@ def test_a_stack_of_logs_typed_from_the_keyboard(qtbot, deputies):
     dialog.households.setFocus()
     dialog.households.selectAll()
     qtbot.keyClicks(dialog.households, "2")
-    dialog.raised.setPlainText("路灯不亮\n水渠堵塞")
+    dialog.raised.set_rows([("路灯不亮", ""), ("水渠堵塞", "")])
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert Visit.select().count() == 2 and Problem.select().count() == 2
     assert "已保存2条" in dialog.status.text()
@@ -208,3 +208,72 @@ def test_the_pinyin_box_offers_its_suggestions_after_garbage_collection(qtbot, d
     assert completer.model() is not None and completer.model().rowCount() >= 2
     completer.setCompletionPrefix("王")
     assert completer.completionModel().rowCount() >= 1
+
+
+def test_each_problem_raised_on_a_visit_has_its_own_category(qtbot, deputies):
+    from PySide6.QtWidgets import QLineEdit
+
+    from town_office.services import settings
+
+    categories = settings.get_settings().problem_categories
+    dialog = VisitEntryDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.village.setCurrentText("石门村")
+    dialog._add_deputy("wf")
+    dialog.households.setValue(2)
+    table = dialog.raised
+    assert table.rowCount() == 1  # one blank row waits
+    table.setCurrentCell(0, 0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_A)  # typing starts editing the wording
+    editor = table.viewport().findChild(QLineEdit)
+    assert table.state() == table.State.EditingState and editor.text() == "a"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(0, 0).text() == "a")  # committed on the next event turn
+    assert table.rowCount() == 2  # the next blank row
+    table.set_rows([("路灯不亮", categories[0]), ("水渠堵塞", categories[1])])
+    assert table.rowCount() == 3
+    table.setCurrentCell(2, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # the blank row stays
+    assert table.rowCount() == 3
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [p.content for p in table.problems()] == ["水渠堵塞"]
+    table.set_rows([("路灯不亮", categories[0]), ("水渠堵塞", categories[1])])
+    dialog.save_and_close()
+    assert {(p.content, p.category) for p in Problem.select()} == {
+        ("路灯不亮", categories[0]), ("水渠堵塞", categories[1])}
+
+
+def test_a_bad_problem_row_is_named_and_nothing_is_saved(qtbot, deputies):
+    dialog = VisitEntryDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.village.setCurrentText("石门村")
+    dialog._add_deputy("wf")
+    dialog.households.setValue(2)
+    dialog.raised.set_rows([("路灯不亮", ""), ("长" * 1001, "")])
+    dialog.save_and_close()
+    assert "第2条：最多1000个字" in dialog.errors.labels["反映问题"].text()
+    assert Visit.select().count() == 0 and Problem.select().count() == 0
+    assert dialog.isVisible() or not dialog.result()
+
+
+def test_the_deputy_box_says_when_a_name_matches_none_or_several(qtbot, make_representative):
+    for name in ("王芳", "王方", "孙丽"):
+        make_representative(name=name, gender="女")
+    dialog = VisitEntryDialog(None)
+    qtbot.addWidget(dialog)
+    hint = dialog.deputy_search.placeholderText()  # its example is a deputy of this town
+    assert any(f"（如 {i} → {n}）" in hint for i, n in (("wf", "王芳"), ("wf", "王方"), ("sl", "孙丽")))
+    qtbot.keyClicks(dialog.deputy_search, "zz")
+    qtbot.keyClick(dialog.deputy_search, Qt.Key.Key_Return)
+    assert dialog.chosen.count() == 0 and "没有找到“zz”" in dialog.status.text()
+    dialog.deputy_search.clear()
+    qtbot.keyClicks(dialog.deputy_search, "wf")
+    qtbot.keyClick(dialog.deputy_search, Qt.Key.Key_Return)
+    assert dialog.chosen.count() == 0
+    assert "“wf”对应2位代表（王芳、王方）" in dialog.status.text()
+    dialog.deputy_search.setText("王方")  # the full name picks one of them
+    qtbot.keyClick(dialog.deputy_search, Qt.Key.Key_Return)
+    assert [dialog.chosen.item(0).text()] == ["王方"] and dialog.status.text() == ""

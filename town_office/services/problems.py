@@ -13,6 +13,7 @@ from town_office.models import Problem, ProblemEvent, Visit, VisitDeputy
 from town_office.models.db import database
 from town_office.services import audit
 from town_office.services.settings import get_settings
+from town_office.services.text_limits import too_long
 from town_office.services.visit_types import (
     ASSIGNED,
     CLOSED,
@@ -121,6 +122,8 @@ def _input_problems(data: ProblemInput) -> list[FieldProblem]:
     problems = []
     if not data.content.strip():
         problems.append(FieldProblem("反映问题", "请按群众原话记录反映的问题"))
+    elif (long := too_long(data.content, "problem", "反映问题")):
+        problems.append(long)
     if data.category and data.category not in get_settings().problem_categories:
         problems.append(FieldProblem("类别", "请从列表中选择类别（类别可在“设置”中增减）"))
     if data.route and data.route not in ROUTES:
@@ -298,8 +301,14 @@ def statistics(start_on: date, end_on: date) -> ProblemStats:
 
 def record_visit(visit_id: int | None, data, new_problems: list[ProblemInput]):
     """Save a visit and the problems noted with it in one transaction (the entry dialog's save)."""
-    from town_office.services.visits import get_visit, save_visit
+    from town_office.services.visits import get_visit, save_visit, visit_problems
 
+    found = visit_problems(data)
+    for number, problem in enumerate(new_problems, 1):
+        found += [FieldProblem("反映问题", f"第{number}条{'' if p.field == '反映问题' else p.field}："
+                                       f"{p.message}") for p in _input_problems(problem)]
+    if found:
+        raise ValidationError(found)
     with database.atomic():
         saved = save_visit(visit_id, data)
         for problem in new_problems:

@@ -14,6 +14,7 @@ LIMITS = {
     "hamlet": 40,
     "people": 200,  # 走访对象
     "summary": 2000,
+    "problem": 1000,  # 反映问题, in the voter's words
 }
 
 

@@ -7,9 +7,12 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from town_office.services import assessment
 from town_office.views.archive.scheme_dialog import _spin
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
-class AdjustmentDialog(QDialog):
+class AdjustmentDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"
+
     def __init__(self, parent, year: int, scores: list, chosen_id: int | None = None):
         super().__init__(parent)
         self.year = year

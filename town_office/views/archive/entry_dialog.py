@@ -27,9 +27,12 @@ from town_office.services.archive_types import (
     ArchiveEntryInput,
 )
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
-class EntryDialog(QDialog):
+class EntryDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"
+
     def __init__(self, parent, representative_id: int, deputy_name: str, entry=None):
         super().__init__(parent)
         self.setWindowTitle(f"{'修改' if entry else '新增'}档案记录 — {deputy_name}")

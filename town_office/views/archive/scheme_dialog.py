@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from town_office.services import assessment
 from town_office.services.assessment_types import SOURCES, Scheme, SchemeItem
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
 def _spin(low: float, high: float, step: float = 0.5) -> QDoubleSpinBox:
@@ -33,7 +34,9 @@ def _spin(low: float, high: float, step: float = 0.5) -> QDoubleSpinBox:
     return spin
 
 
-class SchemeDialog(QDialog):
+class SchemeDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"
+
     def __init__(self, parent, year: int):
         super().__init__(parent)
         self.year = year

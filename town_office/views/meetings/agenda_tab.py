@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -87,8 +87,6 @@ class AgendaTab(QWidget):
         self.errors.add_row("", self.vote_box, "赞成")
         self.saved_note = QLabel()
         self.saved_note.setStyleSheet("color:#2e7d32;")
-        self.save_button = QPushButton("保存议题")
-        self.save_button.setToolTip("Ctrl+S")
 
         self.materials = QListWidget()
         self.materials.setMaximumHeight(80)
@@ -119,7 +117,6 @@ class AgendaTab(QWidget):
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.saved_note)
-        save_row.addWidget(self.save_button)
         right_box.addLayout(save_row)
         right_box.addWidget(QLabel("会议材料（复制保存在数据文件夹）"))
         right_box.addWidget(self.materials)
@@ -144,8 +141,6 @@ class AgendaTab(QWidget):
         self.delete_button.clicked.connect(self.delete_item)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        self.save_button.clicked.connect(self.save_item)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_item)
         self.add_material_button.clicked.connect(self.add_material)
         self.open_material_button.clicked.connect(self.open_material)
         self.remove_material_button.clicked.connect(self.remove_material)
@@ -235,7 +230,7 @@ class AgendaTab(QWidget):
                 for f in self.meeting.reviewed_followups) if reviewed else "")
         editable = item is not None and not self.meeting.locked
         for widget in (self.title, self.reporter, self.discussion, self.decision, self.vote_box,
-                       self.save_button, self.add_material_button, self.remove_material_button,
+                       self.add_material_button, self.remove_material_button,
                        self.add_followup_button, self.edit_followup_button,
                        self.delete_followup_button):
             widget.setEnabled(editable)
@@ -280,10 +275,11 @@ class AgendaTab(QWidget):
         self.changed.emit(meeting)
         return True
 
-    def save_item(self) -> None:
-        if self.item is not None and not self.meeting.locked:
-            self._apply(lambda: meeting_agenda.update_item(self.item.id, self.form_data()),
-                        "议题未保存")
+    def save_item(self) -> bool:
+        if self.item is None or self.meeting.locked:
+            return False
+        return self._apply(lambda: meeting_agenda.update_item(self.item.id, self.form_data()),
+                           "议题未保存")
 
     def add_item(self) -> None:
         before = {i.id for i in self.meeting.items}

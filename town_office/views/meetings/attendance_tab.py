@@ -36,6 +36,7 @@ from town_office.views.widgets.form import ERROR_STYLE
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
 def tally_text(meeting: MeetingDetail, tally: Tally | None = None) -> str:
@@ -57,15 +58,12 @@ class AttendanceTab(QWidget):
         self.members_box = QGroupBox("主席团成员")
         self.grid = QGridLayout(self.members_box)
         self.all_present = QPushButton("全部出席")
-        self.save_button = QPushButton("保存出席情况")
-        self.save_button.setDefault(False)
         self.sync_button = QPushButton("按名册重新载入成员")
         self.sync_button.setToolTip("会议筹备期间，主席团成员有变动时使用")
         member_buttons = QHBoxLayout()
         for button in (self.all_present, self.sync_button):
             member_buttons.addWidget(button)
         member_buttons.addStretch(1)
-        member_buttons.addWidget(self.save_button)
 
         self.observer_model = ObserverTableModel(self)
         self.observers = read_only_table(self.observer_model)
@@ -86,7 +84,6 @@ class AttendanceTab(QWidget):
         box.addLayout(member_buttons)
         box.addWidget(observer_box, 1)
         self.all_present.clicked.connect(self._all_present)
-        self.save_button.clicked.connect(self.save)
         self.sync_button.clicked.connect(self._sync)
         self.add_observer_button.clicked.connect(self.add_observer)
         self.remove_observer_button.clicked.connect(self.remove_observer)
@@ -118,7 +115,7 @@ class AttendanceTab(QWidget):
         self.tally.setText(tally_text(meeting))
         self.tally.setStyleSheet("" if meeting.tally.quorum_met else ERROR_STYLE + "font-weight:bold;")
         locked = meeting.locked
-        for widget in (self.all_present, self.save_button, self.add_observer_button,
+        for widget in (self.all_present, self.add_observer_button,
                        self.remove_observer_button, self.members_box):
             widget.setEnabled(not locked)
         self.sync_button.setEnabled(meeting.status == "筹备")
@@ -185,8 +182,10 @@ class AttendanceTab(QWidget):
             self._apply(lambda: meeting_attendance.remove_observer(person.id), "无法移除")
 
 
-class ObserverDialog(QDialog):
+class ObserverDialog(GuardsUnsavedWork, QDialog):
     """Pick a deputy from the roster, or type a name, and the unit and post."""
+
+    KEYBOARD_SAVE = "accept"
 
     def __init__(self, parent, term_id: int):
         super().__init__(parent)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.form import ERROR_STYLE
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.screen_fit import scrolling
+from town_office.views.widgets.unsaved import form_state
 
 
 class MeetingDialog(QDialog):
@@ -61,14 +62,10 @@ class MeetingDialog(QDialog):
         self.status_line.setWordWrap(True)
 
         self.header = MeetingHeaderForm(self, chairs, meetings.next_number(term_id))
-        self.save_header_button = QPushButton("保存基本信息")
+        self._header_saved: tuple = ()
         header_page = QWidget()
         header_box = QVBoxLayout(header_page)
         header_box.addWidget(self.header)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save_header_button)
-        header_box.addLayout(row)
         header_box.addStretch(1)
         self.attendance = AttendanceTab(self)
         self.agenda = AgendaTab(self)
@@ -84,6 +81,10 @@ class MeetingDialog(QDialog):
         self.finalise_button = QPushButton("纪要定稿…")
         self.reopen_button = QPushButton("重新打开…")
         self.history_button = QPushButton("修改记录")
+        self.saved_note = QLabel()
+        self.saved_note.setStyleSheet("color:#2e7d32;")
+        self.save_button = QPushButton("保存(&S)")
+        self.save_button.setToolTip("保存基本信息、出席情况和正在编辑的议题（Ctrl+S）")
         close_button = QPushButton("关闭")
         papers = QHBoxLayout()
         papers.addWidget(QLabel("打印："))
@@ -95,6 +96,8 @@ class MeetingDialog(QDialog):
                        self.history_button):
             lifecycle.addWidget(button)
         lifecycle.addStretch(1)
+        lifecycle.addWidget(self.saved_note)
+        lifecycle.addWidget(self.save_button)
         lifecycle.addWidget(close_button)
 
         box = QVBoxLayout(self)
@@ -104,14 +107,15 @@ class MeetingDialog(QDialog):
         box.addLayout(papers)
         box.addLayout(lifecycle)
 
-        self.save_header_button.clicked.connect(self.save_header)
+        self.save_button.clicked.connect(self.save_all)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_all)
         for kind, button in self.paper_buttons.items():
             button.clicked.connect(lambda _=False, k=kind: self.preview(k))
         self.held_button.clicked.connect(self.mark_held)
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button.clicked.connect(self.reopen)
         self.history_button.clicked.connect(self.show_history)
-        close_button.clicked.connect(self.accept)
+        close_button.clicked.connect(self.reject)
         self.attendance.changed.connect(self._changed)
         self.agenda.changed.connect(self._changed)
         ui_state.restore_geometry(self, "meeting_dialog")
@@ -135,6 +139,7 @@ class MeetingDialog(QDialog):
         for button in (*self.paper_buttons.values(), self.held_button, self.finalise_button,
                        self.reopen_button, self.history_button):
             button.setEnabled(False)
+        self._header_saved = form_state(self.header)
         self.header.place.setFocus()
 
     def _show(self, meeting: MeetingDetail) -> None:
@@ -147,7 +152,10 @@ class MeetingDialog(QDialog):
         self.header.load(meeting)
         self.header.set_read_only(meeting.locked)
         self.header.review_followups.hide()
-        self.save_header_button.setEnabled(not meeting.locked)
+        self._header_saved = form_state(self.header)
+        self.save_button.setEnabled(not meeting.locked)
+        self.save_button.setToolTip("纪要已定稿，内容已锁定；如需修改请先“重新打开”" if meeting.locked
+                                    else "保存基本信息、出席情况和正在编辑的议题（Ctrl+S）")
         for index in (1, 2):
             self.tabs.setTabEnabled(index, True)
         self.attendance.load(meeting)
@@ -175,7 +183,32 @@ class MeetingDialog(QDialog):
         self.meeting_changed.emit()
         return meeting
 
-    def save_header(self) -> None:
+    def has_unsaved_header(self) -> bool:
+        locked = self.meeting is not None and self.meeting.locked
+        return not locked and form_state(self.header) != self._header_saved
+
+    def save_all(self) -> None:
+        """The one 保存 (Ctrl+S): attendance, the edited 议题, then the header (whose save reloads
+        the tabs); the first part that cannot be saved is shown with its problem."""
+        if self.meeting is None:
+            if self.save_header():
+                self.saved_note.setText("会议已建立，请登记出席情况和议题")
+            return
+        saved = []
+        for name, tab, pending, save in (
+                ("出席情况", 1, self.attendance.has_unsaved_changes, self.attendance.save),
+                ("议题", 2, self.agenda.has_unsaved_item, self.agenda.save_item),
+                ("基本信息", 0, self.has_unsaved_header, self.save_header)):
+            if not pending():
+                continue
+            if not save():
+                self.tabs.setCurrentIndex(tab)
+                self.saved_note.setText("")
+                return
+            saved.append(name)
+        self.saved_note.setText(f"已保存{'、'.join(saved)}" if saved else "没有需要保存的修改")
+
+    def save_header(self) -> bool:
         data = self.header.form_data(self.term_id)
         try:
             if self.meeting is None:
@@ -188,13 +221,14 @@ class MeetingDialog(QDialog):
             unplaced = self.header.errors.show(exc.problems)
             if unplaced:
                 warn(self, "基本信息未保存", ValidationError(unplaced))
-            return
+            return False
         except TownOfficeError as exc:
             warn(self, "基本信息未保存", exc)
-            return
+            return False
         self.header.errors.clear()
         self._show(meeting)
         self.meeting_changed.emit()
+        return True
 
     def preview(self, kind: str) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -230,10 +264,10 @@ class MeetingDialog(QDialog):
     def reject(self) -> None:
         """关闭 / Esc / ×: the edited 议题 or attendance not yet saved is never dropped silently."""
         unsaved = [what for what, pending in (
-            ("议题", self.agenda.has_unsaved_item()),
+            ("基本信息", self.has_unsaved_header()), ("议题", self.agenda.has_unsaved_item()),
             ("出席情况", self.attendance.has_unsaved_changes())) if pending]
-        if unsaved and not confirm(self, "放弃修改？", f"{'和'.join(unsaved)}有尚未保存的修改，关闭后这些修改将丢失。",
-                                   "放弃修改"):
+        if unsaved and not confirm(self, "放弃修改？", f"{'、'.join(unsaved)}有尚未保存的修改，"
+                                   "关闭后这些修改将丢失。", "放弃修改"):
             return
         super().reject()
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from town_office.errors import ValidationError
 from town_office.services.roster_types import END_REASONS, RepresentativeRow
 from town_office.views.widgets.form import FieldErrors
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
-class EndRepresentativeDialog(QDialog):
+class EndRepresentativeDialog(GuardsUnsavedWork, QDialog):
     """``end(ended_on, reason, note)`` is the service call."""
 
     def __init__(self, parent, row: RepresentativeRow, end: Callable[[date, str, str], RepresentativeRow]):

@@ -35,13 +35,16 @@ from town_office.services.rule_types import RuleUnit, VersionDetail
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import confirm
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 CHAPTER_ROLE = Qt.ItemDataRole.UserRole
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PasteTextDialog(QDialog):
+class PasteTextDialog(GuardsUnsavedWork, QDialog):
     """The whole text at once: paste from Word, see what is recognised, then use it."""
+
+    KEYBOARD_SAVE = "accept"
 
     def __init__(self, parent, text: str):
         super().__init__(parent)

@@ -17,10 +17,13 @@ from town_office.errors import FieldProblem, ValidationError
 from town_office.services.identity import parse_date
 from town_office.services.roster_types import TermRow, UnitRow
 from town_office.views.widgets.form import FieldErrors
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
-class _SaveDialog(QDialog):
+class _SaveDialog(GuardsUnsavedWork, QDialog):
     """A form whose 保存 calls ``self.save()``; a ValidationError keeps it open with the messages."""
+
+    KEYBOARD_SAVE = "accept"
 
     def __init__(self, parent, title: str):
         super().__init__(parent)

@@ -45,6 +45,7 @@ from town_office.views.training.table_models import (
 )
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
 from town_office.views.widgets.messages import confirm, warn
+from town_office.views.widgets.unsaved import GuardsUnsavedWork, not_form_data, save_keys
 
 MARK_KEYS = {Qt.Key.Key_1: PRESENT, Qt.Key.Key_2: EXCUSED, Qt.Key.Key_3: ABSENT}
 
@@ -65,7 +66,7 @@ class AttendanceTable(QTableView):
         super().keyPressEvent(event)
 
 
-class TrainingSessionDialog(QDialog):
+class TrainingSessionDialog(GuardsUnsavedWork, QDialog):
     def __init__(self, parent, session: SessionDetail | None = None):
         super().__init__(parent)
         self.session = session
@@ -160,7 +161,8 @@ class TrainingSessionDialog(QDialog):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        self.save_button = QPushButton("保存")
+        self.save_button = QPushButton("保存(&S)")
+        self.save_button.setToolTip("Ctrl+S 或 Ctrl+回车")
         self.save_button.setDefault(True)
         cancel = QPushButton("关闭")
         buttons = QHBoxLayout()
@@ -189,10 +191,17 @@ class TrainingSessionDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
         ui_state.restore_geometry(self, "training_dialog")
+        # the choosers pick people and the materials are saved when added: neither is unsaved work
+        not_form_data(self.chooser, self.group, self.pick, self.materials)
+        save_keys(self, self.save)
         if session:
             self._load(session)
         self._materials_enabled()
         self._count()
+        self.remember_saved_state()
+
+    def extra_state(self) -> tuple:
+        return tuple((line.id, line.attendance, line.reason) for line in self.model.rows())
 
     # --- loading ------------------------------------------------------------------------------
     def _load(self, session: SessionDetail) -> None:
@@ -272,6 +281,7 @@ class TrainingSessionDialog(QDialog):
         self._load(saved)
         self.setWindowTitle(f"培训 — {saved.title}")
         self._materials_enabled()
+        self.remember_saved_state()
         return True
 
     # --- materials ----------------------------------------------------------------------------

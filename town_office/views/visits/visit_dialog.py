@@ -1,7 +1,7 @@
 """录入走访: typing up a stack of paper logs from the keyboard alone. Deputies are found by pinyin
 initials (wf → 王芳) and added with Enter; the form and place of the last visit are kept; Ctrl+Enter
 saves and starts the next log with the same date, form and place. Problems raised can be noted in the
-same dialog, one per line."""
+same dialog, one row each with its own category."""
 
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError, ValidationError
 from town_office.services import problems, roster, roster_units, settings, visits
-from town_office.services.visit_types import FORMS, ProblemInput, VisitInput, VisitRow
+from town_office.services.visit_types import FORMS, VisitInput, VisitRow
 from town_office.services.text_limits import LIMITS
 from town_office.views.meetings.header_form import date_edit, read_date
+from town_office.views.visits.raised_problems import RaisedProblemsTable
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
 from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
@@ -55,7 +56,10 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.errors = FieldErrors(form)
         self.visited_on = date_edit(date.today())
         self.deputy_search = QLineEdit()
-        self.deputy_search.setPlaceholderText("输入姓名或拼音首字母（如 wf），回车加入")
+        example = next(iter(self.deputies.values()), None)
+        self.deputy_search.setPlaceholderText(
+            f"输入姓名或拼音首字母（如 {example.name_initials} → {example.name}），回车加入"
+            if example else "本届还没有在任代表，请先在“代表名册”中添加")
         # kept on self: a model only the completer holds is collected, and the list never shows
         self.deputy_names = QStringListModel(list(self.deputies), self)
         completer = QCompleter(self.deputy_names, self)
@@ -87,13 +91,8 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(60)
-        self.raised = QPlainTextEdit()
-        self.raised.setTabChangesFocus(True)
-        self.raised.setFixedHeight(70)
-        self.raised.setPlaceholderText("群众反映的问题，每行一条（登记后在“问题清单”中交办、跟踪）")
-        self.category = QComboBox()
-        self.category.addItem("")
-        self.category.addItems(settings.get_settings().problem_categories)
+        self.raised = RaisedProblemsTable(settings.get_settings().problem_categories)
+        self.raised.setFixedHeight(104)
         deputies_box = QVBoxLayout()
         deputies_box.addWidget(self.deputy_search)
         deputies_box.addWidget(self.chosen)
@@ -103,7 +102,7 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
                                      ("走访形式", self.form, None), ("村（社区）", self.village, None),
                                      ("组", self.hamlet, None), ("走访对象", self.people, None),
                                      ("户数", self.households, None), ("走访情况", self.summary, None),
-                                     ("反映问题", self.raised, None), ("问题类别", self.category, None)):
+                                     ("反映问题", self.raised, None)):
             self.errors.add_row(label, widget, field)
         self.status = QLabel()
         self.general_error = QLabel()
@@ -129,7 +128,8 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save_and_next if visit is None
                       else self.save_and_close)
-        QShortcut(QKeySequence("Delete"), self.chosen, activated=self._remove_deputy)
+        QShortcut(QKeySequence("Delete"), self.chosen, activated=self._remove_deputy,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # the problems table has its own Delete
         if visit:
             self._load(visit)
         else:
@@ -150,7 +150,7 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.people.setText(visit.people)
         self.households.setValue(visit.households)
         self.summary.setPlainText(visit.summary)
-        self.raised.setPlaceholderText("新增的问题，每行一条")
+        self.raised.setToolTip("新增的问题，一行一条（已登记的问题在“问题清单”中修改）")
 
     # --- deputies -----------------------------------------------------------------------------
     def _chip(self, rep) -> None:
@@ -161,15 +161,26 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.chosen.addItem(item)
 
     def _add_deputy(self, text: str) -> None:
+        """Add the one deputy ``text`` names; say so when it names none or several."""
         text = text.strip()
+        if not text:
+            return
         rep = self.deputies.get(text)
-        if rep is None and text:
-            matches = [r for key, r in self.deputies.items()
-                       if text.lower() in key.lower()]
-            rep = matches[0] if len(matches) == 1 else None
-        if rep is not None:
-            self._chip(rep)
+        matches = [rep] if rep else [r for key, r in self.deputies.items()
+                                     if text.lower() in key.lower()]
+        exact = [r for r in matches if r.name == text]
+        if len(matches) > 1 and len(exact) == 1:
+            matches = exact
+        if len(matches) == 1:
+            self._chip(matches[0])
             self.deputy_search.clear()
+            self.status.setText("")
+        elif not matches:
+            self.status.setText(f"没有找到“{text}”：请输入在任代表的姓名或拼音首字母")
+        else:
+            names = "、".join(r.name for r in matches[:5]) + ("等" if len(matches) > 5 else "")
+            self.status.setText(f"“{text}”对应{len(matches)}位代表（{names}），"
+                                "请从下拉列表中选择或多输入几个字")
 
     def _remove_deputy(self) -> None:
         for item in self.chosen.selectedItems():
@@ -190,10 +201,8 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         if self.deputy_search.text().strip():  # a name typed but not yet added
             self._add_deputy(self.deputy_search.text())
         try:
-            raised = [ProblemInput(line.strip(), self.category.currentText())
-                      for line in self.raised.toPlainText().splitlines() if line.strip()]
             saved = problems.record_visit(self.visit.id if self.visit else None, self.form_data(),
-                                          raised)
+                                          self.raised.problems())
         except ValidationError as exc:
             unplaced = self.errors.show(exc.problems)
             self.general_error.setText("\n".join(str(p) for p in unplaced))
@@ -215,8 +224,8 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.chosen.clear()
         for widget in (self.people, self.deputy_search):
             widget.clear()
-        for widget in (self.summary, self.raised):
-            widget.clear()
+        self.summary.clear()
+        self.raised.clear_rows()
         self.households.setValue(0)
         self.remember_saved_state()  # the next entry starts from what is on screen now
         self.status.setText(f"已保存{self.saved_count}条（{saved.visited_on} {saved.deputies}）")

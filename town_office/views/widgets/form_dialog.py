@@ -7,10 +7,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from town_office.errors import TownOfficeError, ValidationError
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
-class FormDialog(QDialog):
-    """A small form with field errors and 保存 / 取消; ``submit`` calls the service."""
+class FormDialog(GuardsUnsavedWork, QDialog):
+    """A small form with field errors and 保存 / 取消; ``submit`` calls the service. Closing with
+    changes asks first; Ctrl+Enter / Ctrl+S save from any field."""
+
+    KEYBOARD_SAVE = "accept"
 
     def __init__(self, parent, title: str, save_text: str = "保存"):
         super().__init__(parent)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QTableWidget,
     QTextEdit,
     QWidget,
 )
@@ -30,11 +32,24 @@ def _value(widget: QWidget):
         return widget.date().toString("yyyy-MM-dd")
     if isinstance(widget, QAbstractSpinBox):
         return widget.text()
+    if isinstance(widget, QTableWidget):
+        return tuple(widget.item(r, c).text() if widget.item(r, c) else ""
+                     for r in range(widget.rowCount()) for c in range(widget.columnCount()))
     if isinstance(widget, QListWidget):
         return tuple(widget.item(i).text() for i in range(widget.count()))
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
         return widget.isChecked()
     return None
+
+
+NOT_FORM_DATA = "not_form_data"
+
+
+def not_form_data(*widgets: QWidget) -> None:
+    """Inputs that choose or act rather than hold the record (a chooser, a list saved at once):
+    changing them is no unsaved work."""
+    for widget in widgets:
+        widget.setProperty(NOT_FORM_DATA, True)
 
 
 def form_state(root: QWidget) -> tuple:
@@ -45,6 +60,8 @@ def form_state(root: QWidget) -> tuple:
         parent = widget.parentWidget()
         if isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox)):
             continue
+        if widget.property(NOT_FORM_DATA):
+            continue
         value = _value(widget)
         if value is not None:
             state.append((widget.objectName() or type(widget).__name__, value))
@@ -53,15 +70,32 @@ def form_state(root: QWidget) -> tuple:
 
 class GuardsUnsavedWork:
     """Mixed into a QDialog before QDialog: call :meth:`remember_saved_state` after loading and
-    after each save; :meth:`reject` then asks before dropping changes."""
+    after each save (or let the first show remember what the form was opened with); :meth:`reject`
+    then asks before dropping changes. A class naming its save method in ``KEYBOARD_SAVE`` also
+    saves on Ctrl+Enter / Ctrl+S from every field."""
 
     _saved_state: tuple | None = None
+    _keys_installed = False
+    KEYBOARD_SAVE: str | None = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._saved_state is None:
+            self.remember_saved_state()
+        if self.KEYBOARD_SAVE and not self._keys_installed:
+            save_keys(self, getattr(self, self.KEYBOARD_SAVE))
+            self._keys_installed = True
+        super().showEvent(event)
+
+    def extra_state(self) -> tuple:
+        """What the form holds outside its input boxes (a table model, say); none by default."""
+        return ()
 
     def remember_saved_state(self) -> None:
-        self._saved_state = form_state(self)
+        self._saved_state = (form_state(self), self.extra_state())
 
     def has_unsaved_changes(self) -> bool:
-        return self._saved_state is not None and form_state(self) != self._saved_state
+        return self._saved_state is not None and (
+            form_state(self), self.extra_state()) != self._saved_state
 
     def reject(self) -> None:
         if self.has_unsaved_changes() and not confirm(
@@ -91,5 +125,5 @@ def save_keys(form: QWidget, save) -> None:
     keys = _SaveKeys(form, save)
     form.installEventFilter(keys)
     for widget in form.findChildren(QWidget):
-        if _value(widget) is not None:
+        if _value(widget) is not None or isinstance(widget, QAbstractItemView):
             widget.installEventFilter(keys)
