@@ -161,7 +161,7 @@ def test_preview_saves_a_copy_where_the_clerk_chooses(qtbot, demo_town, tmp_path
     pdf = meeting_papers.preview_paper("signin", meetings.list_meetings()[0].id)
     dialog = PdfPreviewDialog(None, pdf, "签到表")
     qtbot.addWidget(dialog)
-    assert dialog.document.pageCount() >= 1 and "共 1 页" in dialog.page_label.text()
+    assert dialog.document.pageCount() >= 1 and dialog.page_box.text() == "第 1 页 / 共 1 页"
     target = tmp_path / "存档" / "签到表"
     target.parent.mkdir()
     monkeypatch.setattr(pdf_preview.QFileDialog, "getSaveFileName",
@@ -311,3 +311,38 @@ def test_one_save_keeps_header_attendance_and_item_and_closing_names_what_is_uns
     dialog.header.place.setText("镇人大会议室")
     dialog.reject()
     assert asked == [] and not dialog.isVisible()  # back as saved: nothing to ask
+
+
+def test_the_preview_opens_on_a_whole_page_and_turns_pages_and_zooms(qtbot, demo_town):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from town_office.services import meeting_papers
+
+    held = next(r for r in meetings.list_meetings() if r.status == "已召开")
+    dialog = PdfPreviewDialog(None, meeting_papers.preview_paper("record", held.id), "会议记录")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    pages = dialog.document.pageCount()
+    assert pages >= 2 and dialog.page_box.text() == f"第 1 页 / 共 {pages} 页"
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    assert dialog.zoom_label.text() == f"{round(dialog.shown_zoom() * 100)}%"
+    assert not dialog.previous_button.isEnabled() and not dialog.fit_page_button.isEnabled()
+    whole = dialog.shown_zoom()
+    points = dialog.document.pagePointSize(0)  # the whole page's height fits the view
+    assert points.height() * dialog.logicalDpiY() / 72 * whole <= dialog.view.viewport().height()
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.view.pageNavigator().currentPage() == 1)
+    assert dialog.page_box.value() == 2 and dialog.previous_button.isEnabled()
+    dialog.page_box.setValue(1)
+    qtbot.waitUntil(lambda: dialog.view.pageNavigator().currentPage() == 0)
+    dialog.zoom_in_button.click()
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.Custom and dialog.view.zoomFactor() > whole
+    assert dialog.zoom_label.text() == f"{round(dialog.view.zoomFactor() * 100)}%"
+    dialog.zoom_out_button.click()
+    dialog.zoom_out_button.click()
+    assert dialog.view.zoomFactor() < whole
+    dialog.fit_width_button.click()
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert dialog.zoom_label.toolTip() == "按页宽显示"
+    assert dialog.fit_page_button.isEnabled() and not dialog.fit_width_button.isEnabled()

@@ -34,7 +34,7 @@ class AdjustmentDialog(GuardsUnsavedWork, QDialog):
         self.general.hide()
         note = QLabel("调整在下次“计算”时计入，并作为一条明细列出。")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存(&S)")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         box = QVBoxLayout(self)
         box.addLayout(form)

@@ -26,7 +26,7 @@ from town_office.views.archive.table_models import ActivityTableModel, DeputyTab
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 
 ENTRY_ORIGIN = "档案登记"
@@ -41,7 +41,7 @@ class ArchivePage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("姓名或拼音首字母")
         self.deputy_table = read_only_table(self.deputies)
-        self.deputy_table.setSortingEnabled(True)
+        sortable(self.deputy_table)
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
@@ -56,7 +56,7 @@ class ArchivePage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.activity_table = read_only_table(self.activities)
-        self.activity_table.setSortingEnabled(True)
+        sortable(self.activity_table)
         self.add_button, self.edit_button = QPushButton("新增档案记录…"), QPushButton("修改档案记录…")
         self.delete_button = QPushButton("删除档案记录")
         self.preview_button, self.batch_button = QPushButton("预览档案"), QPushButton("批量打印…")

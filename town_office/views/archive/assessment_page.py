@@ -27,7 +27,7 @@ from town_office.views.archive.scheme_dialog import SchemeDialog
 from town_office.views.archive.table_models import LineTableModel, ScoreTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 
 
@@ -53,7 +53,7 @@ class AssessmentPage(QWidget):
             top.addWidget(button)
         top.addStretch(1)
         self.score_table = read_only_table(self.scores)
-        self.score_table.setSortingEnabled(True)
+        sortable(self.score_table)
         self.line_table = read_only_table(self.lines)
         self.line_title = QLabel()
         right = QWidget()

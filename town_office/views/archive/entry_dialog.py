@@ -63,7 +63,7 @@ class EntryDialog(GuardsUnsavedWork, QDialog):
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存(&S)")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         box = QVBoxLayout(self)
         box.addLayout(form)

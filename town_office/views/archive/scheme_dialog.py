@@ -82,7 +82,7 @@ class SchemeDialog(GuardsUnsavedWork, QDialog):
         self.general.hide()
         self.copy_button = QPushButton(f"复制{year - 1}年度办法")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存(&S)")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ResetRole)
         box = QVBoxLayout(self)

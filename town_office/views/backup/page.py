@@ -29,7 +29,7 @@ from town_office.services import backups, handoff
 from town_office.views.tasks import run_task
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views import ui_state
 
@@ -80,8 +80,7 @@ class BackupPage(QWidget):
         self._close_connection = close_connection
         self.model = BackupFileTableModel(self)
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        sortable(self.table, 0, Qt.SortOrder.DescendingOrder)  # newest first
         note = QLabel("程序在有修改时每隔一段时间（见“设置”）和关闭时自动备份到数据文件夹的 backups 中，"
                       "按天、周、月轮换保留。交给县里时请用“备份到U盘”。")
         note.setWordWrap(True)

@@ -45,6 +45,8 @@ NO_FUNDS = -1.0  # the spin box's "未填" value
 
 
 class HazardDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"  # Ctrl+Enter / Ctrl+S from any field
+
     def __init__(self, parent, hazard: HazardRow | None = None):
         super().__init__(parent)
         self.hazard = hazard
@@ -129,7 +131,7 @@ class HazardDialog(GuardsUnsavedWork, QDialog):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        save, close = QPushButton("保存"), QPushButton("关闭")
+        save, close = QPushButton("保存(&S)"), QPushButton("关闭")
         save.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_error, 1)

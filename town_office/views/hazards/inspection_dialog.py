@@ -40,6 +40,8 @@ PERSON = 256  # Qt.UserRole: (representative id or None, name, unit and post)
 
 
 class InspectionDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"  # Ctrl+Enter / Ctrl+S from any field
+
     def __init__(self, parent, inspection: InspectionRow | None = None):
         super().__init__(parent)
         self.inspection = inspection
@@ -96,7 +98,7 @@ class InspectionDialog(GuardsUnsavedWork, QDialog):
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.hide()
-        save, close = QPushButton("保存"), QPushButton("关闭")
+        save, close = QPushButton("保存(&S)"), QPushButton("关闭")
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_error, 1)
         buttons.addWidget(save)

@@ -11,7 +11,7 @@ from town_office.services import hazard_papers, hazards, inspections
 from town_office.views.hazards.inspection_dialog import InspectionDialog
 from town_office.views.hazards.table_models import InspectionTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 
@@ -26,7 +26,7 @@ class InspectionsPage(QWidget):
         top.addWidget(self.year_combo)
         top.addWidget(self.quarters, 1)
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.new_button, self.edit_button = QPushButton("新增检查"), QPushButton("查看/修改")
         self.report_button = QPushButton("预览检查报告")
         actions = QHBoxLayout()

@@ -47,7 +47,7 @@ from town_office.views.hazards.table_models import HazardTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.problem_dialogs import ProblemHistoryDialog
 from town_office.views.widgets.messages import warn
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 
 OPEN = "未销号"
@@ -74,7 +74,7 @@ class LedgerPage(QWidget):
         filters.addWidget(self.search, 1)
         self.counts, self.quarters = QLabel(), QLabel()
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.buttons = {}
         actions = QHBoxLayout()
         for key, text, slot in (

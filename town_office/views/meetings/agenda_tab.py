@@ -87,17 +87,19 @@ class AgendaTab(QWidget):
         self.errors.add_row("", self.vote_box, "赞成")
         self.saved_note = QLabel()
         self.saved_note.setStyleSheet("color:#2e7d32;")
+        self.saved_note.hide()  # shown once an edited 议题 has been saved on the way to another
 
         self.materials = QListWidget()
-        self.materials.setMaximumHeight(80)
+        self.materials.setMaximumHeight(64)
         self.add_material_button = QPushButton("添加材料…")
         self.open_material_button = QPushButton("打开")
         self.remove_material_button = QPushButton("移除材料")
-        material_buttons = QHBoxLayout()
+        material_buttons = QHBoxLayout()  # the heading and its buttons on one line: a short screen
+        material_buttons.addWidget(QLabel("会议材料（复制保存在数据文件夹）"))
+        material_buttons.addStretch(1)
         for button in (self.add_material_button, self.open_material_button,
                        self.remove_material_button):
             material_buttons.addWidget(button)
-        material_buttons.addStretch(1)
 
         self.followup_model = FollowUpTableModel(self)
         self.followups = read_only_table(self.followup_model)
@@ -106,24 +108,20 @@ class AgendaTab(QWidget):
         self.edit_followup_button = QPushButton("编辑督办事项…")
         self.delete_followup_button = QPushButton("删除督办事项")
         followup_buttons = QHBoxLayout()
+        followup_buttons.addWidget(QLabel("督办事项"))
+        followup_buttons.addStretch(1)
         for button in (self.add_followup_button, self.edit_followup_button,
                        self.delete_followup_button):
             followup_buttons.addWidget(button)
-        followup_buttons.addStretch(1)
 
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.addLayout(form)
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        save_row.addWidget(self.saved_note)
-        right_box.addLayout(save_row)
-        right_box.addWidget(QLabel("会议材料（复制保存在数据文件夹）"))
-        right_box.addWidget(self.materials)
+        right_box.addWidget(self.saved_note)
         right_box.addLayout(material_buttons)
-        right_box.addWidget(QLabel("督办事项"))
-        right_box.addWidget(self.followups)
+        right_box.addWidget(self.materials)
         right_box.addLayout(followup_buttons)
+        right_box.addWidget(self.followups)
         self.review_note = QLabel()
         self.review_note.setWordWrap(True)
         right_box.addWidget(self.review_note)
@@ -202,6 +200,7 @@ class AgendaTab(QWidget):
             self.items.item(index).setText(f"{index + 1}. {saved.title}")
             self.changed.emit(meeting)
             self.saved_note.setText(f"已自动保存议题“{saved.title}”")
+            self.saved_note.show()
         self._show_item(row)
 
     def _show_item(self, row: int) -> None:

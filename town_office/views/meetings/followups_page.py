@@ -22,7 +22,7 @@ from town_office.views.history_dialog import HistoryDialog
 from town_office.views.meetings.followup_dialogs import ExtendDialog, ProgressDialog
 from town_office.views.meetings.meeting_dialog import MeetingDialog
 from town_office.views.meetings.table_models import FollowUpTableModel
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 SHOW = (("未办结", FollowUpFilter(open_only=True)), ("已逾期", FollowUpFilter(overdue_only=True)),
@@ -44,7 +44,7 @@ class FollowUpsPage(QWidget):
         filters.addWidget(self.show_combo)
         filters.addWidget(self.search, 1)
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.count_label = QLabel()
         self.progress_button = QPushButton("办理进展…")
         self.extend_button = QPushButton("延期…")

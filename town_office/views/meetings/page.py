@@ -25,7 +25,7 @@ from town_office.views import ui_state
 from town_office.views.meetings.meeting_dialog import MeetingDialog
 from town_office.views.meetings.table_models import MeetingTableModel
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
@@ -67,7 +67,7 @@ class MeetingsPage(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.count_label = QLabel()
         self.new_button = QPushButton("新建会议")
         self.new_button.setToolTip("Ctrl+N")

@@ -38,7 +38,7 @@ from town_office.views.roster.table_model import (
 )
 from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.table_model import ROW_ROLE
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 
 
 class RosterPage(QWidget):
@@ -72,7 +72,7 @@ class RosterPage(QWidget):
         filters.addWidget(self.search, 1)
 
         self.table = read_only_table(self.model, fit_columns=False)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         widths = {RosterColumn.NAME: 90, RosterColumn.GENDER: 44, RosterColumn.BIRTH: 74,

@@ -41,7 +41,7 @@ from town_office.views.rules.table_models import DocumentTableModel, VersionTabl
 from town_office.views.rules.version_dialog import RuleVersionDialog
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 
 
 def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:
@@ -69,7 +69,7 @@ class RulesPage(QWidget):
         top.addWidget(self.on_label, 1)
         self.document_table = read_only_table(self.documents)  # kept in the usual order of the six
         self.version_table = read_only_table(self.versions)
-        self.version_table.setSortingEnabled(True)
+        sortable(self.version_table)
         doc_row, (self.new_document_button, self.rename_button, self.delete_document_button,
                   self.print_in_force_button) = _buttons(
             "新增规则文件…", "修改标题…", "删除规则文件", "预览所选日期的有效版本")

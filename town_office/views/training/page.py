@@ -21,7 +21,7 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.training.session_dialog import TrainingSessionDialog
 from town_office.views.training.table_models import SessionTableModel
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 
@@ -38,7 +38,7 @@ class TrainingPage(QWidget):
         filters.addWidget(self.year_combo)
         filters.addWidget(self.search, 1)
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.count_label = QLabel()
         self.new_button, self.edit_button = QPushButton("新增培训"), QPushButton("编辑")
         self.delete_button = QPushButton("删除")

@@ -45,7 +45,7 @@ from town_office.views.training.table_models import (
 )
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.unsaved import GuardsUnsavedWork, not_form_data, save_keys
+from town_office.views.widgets.unsaved import GuardsUnsavedWork, not_form_data
 
 MARK_KEYS = {Qt.Key.Key_1: PRESENT, Qt.Key.Key_2: EXCUSED, Qt.Key.Key_3: ABSENT}
 
@@ -67,6 +67,8 @@ class AttendanceTable(QTableView):
 
 
 class TrainingSessionDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"  # Ctrl+Enter / Ctrl+S from any field, the attendance table included
+
     def __init__(self, parent, session: SessionDetail | None = None):
         super().__init__(parent)
         self.session = session
@@ -193,7 +195,6 @@ class TrainingSessionDialog(GuardsUnsavedWork, QDialog):
         ui_state.restore_geometry(self, "training_dialog")
         # the choosers pick people and the materials are saved when added: neither is unsaved work
         not_form_data(self.chooser, self.group, self.pick, self.materials)
-        save_keys(self, self.save)
         if session:
             self._load(session)
         self._materials_enabled()

@@ -25,7 +25,7 @@ from town_office.views import ui_state
 from town_office.views.tasks import run_task
 from town_office.views.training.table_models import DeputyStatTableModel, GroupStatTableModel
 from town_office.views.widgets.messages import warn
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 
 
 class TrainingStatsPage(QWidget):
@@ -44,7 +44,7 @@ class TrainingStatsPage(QWidget):
         self.deputy_model, self.group_model = DeputyStatTableModel(self), GroupStatTableModel(self)
         self.new_model = DeputyStatTableModel(self)
         self.deputy_table = read_only_table(self.deputy_model)
-        self.deputy_table.setSortingEnabled(True)
+        sortable(self.deputy_table)
         self.group_table = read_only_table(self.group_model)
         self.new_table = read_only_table(self.new_model)
         self.tabs = QTabWidget()

@@ -73,14 +73,8 @@ class AttendanceTableModel(DataclassTableModel):
             new = replace(line, reason=str(value).strip())
         else:
             return False
-        self._replace(index.row(), new)
+        self.replace_row(index.row(), new)
         return True
-
-    def _replace(self, row: int, new: AttendanceLine) -> None:
-        old = self._rows[row]
-        self._rows[row] = new
-        self._all[self._all.index(old)] = new
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def mark(self, rows: list[int], attendance: str) -> None:
         for row in rows:

@@ -39,7 +39,7 @@ from town_office.views.visits.table_models import ProblemTableModel
 from town_office.views.widgets.form import ERROR_STYLE
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_model import ROW_ROLE
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 
 OPEN = "未办结"
 
@@ -69,7 +69,7 @@ class ProblemsPage(QWidget):
         self.calendar_note.setWordWrap(True)
         self.table = read_only_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.count_label = QLabel()
         self.assign_button = QPushButton("交办…")
         self.assign_button.setToolTip("可按住 Ctrl 或 Shift 选中多条，一并交给同一单位")

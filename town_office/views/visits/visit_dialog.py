@@ -109,7 +109,7 @@ class VisitEntryDialog(GuardsUnsavedWork, QDialog):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.hide()
         self.save_next = QPushButton("保存并录入下一条（Ctrl+回车）")
-        self.save_close = QPushButton("保存并关闭")
+        self.save_close = QPushButton("保存并关闭(&S)")
         close = QPushButton("关闭")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)

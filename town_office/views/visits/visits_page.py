@@ -24,7 +24,7 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.table_models import QuotaTableModel, VisitTableModel
 from town_office.views.visits.visit_dialog import VisitEntryDialog
 from town_office.views.widgets.messages import confirm, warn
-from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 
 
@@ -42,9 +42,9 @@ class VisitsPage(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         self.table = read_only_table(self.model)
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         self.quota_table = read_only_table(self.quota_model)
-        self.quota_table.setSortingEnabled(True)
+        sortable(self.quota_table)
         self.quota_summary = QLabel()
         quota_page = QWidget()
         quota_box = QVBoxLayout(quota_page)

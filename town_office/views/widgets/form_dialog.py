@@ -26,7 +26,8 @@ class FormDialog(GuardsUnsavedWork, QDialog):
         self.general_error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(save_text)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "保存(&S)" if save_text == "保存" else save_text)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -39,14 +39,17 @@ class DataclassTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._natural: list = []  # every row, in the order the service gave them
         self._all: list = []  # every row, in the current sort order
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # the clerk's last header click
         self._rows: list = []  # the rows the filter lets through: what the view shows
         self._predicate: Callable[[Any], bool] | None = None
 
     # --- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence) -> None:
         self.beginResetModel()
-        self._all = list(rows)
+        self._natural = list(rows)
+        self._all = self._sorted(self._natural)  # a reload keeps the order the header shows
         self._rows = self._filtered()
         self.endResetModel()
 
@@ -60,6 +63,14 @@ class DataclassTableModel(QAbstractTableModel):
     def _filtered(self) -> list:
         predicate = self._predicate
         return list(self._all) if predicate is None else [r for r in self._all if predicate(r)]
+
+    def replace_row(self, row: int, new) -> None:
+        """Put ``new`` in place of the shown row ``row`` (an edit made in the table)."""
+        old = self._rows[row]
+        self._rows[row] = new
+        for rows in (self._all, self._natural):
+            rows[rows.index(old)] = new
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def rows(self) -> list:
         """The shown rows, in the shown order."""
@@ -113,15 +124,22 @@ class DataclassTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(self.COLUMNS)):
-            return
+    def _sorted(self, rows: list) -> list:
+        if self._sort is None:
+            return list(rows)
+        column, order = self._sort
         spec = self.COLUMNS[column]
         key = spec.sort_key or spec.display
+        return sorted(rows, key=lambda r: _none_last(key(r)),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; -1 (no arrow in the header) is the service's own order."""
+        self._sort = (column, order) if 0 <= column < len(self.COLUMNS) else None
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
         old_rows = [self._rows[i.row()] for i in old_persistent]
-        self._all.sort(key=lambda r: _none_last(key(r)), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all = self._sorted(self._natural)
         self._rows = self._filtered()
         new_pos = {id(r): i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
