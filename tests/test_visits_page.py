@@ -277,3 +277,41 @@ def test_the_deputy_box_says_when_a_name_matches_none_or_several(qtbot, make_rep
     dialog.deputy_search.setText("王方")  # the full name picks one of them
     qtbot.keyClick(dialog.deputy_search, Qt.Key.Key_Return)
     assert [dialog.chosen.item(0).text()] == ["王方"] and dialog.status.text() == ""
+
+
+def test_problem_buttons_follow_the_state_of_the_highlighted_problems(qtbot, deputies):
+    rows = _open_problems(deputies)
+    problems.assign([rows[1].id], "镇水利站", date(2026, 9, 2))
+    problems.assign([rows[2].id], "镇水利站", date(2026, 9, 2))
+    problems.close(rows[2].id, "已疏通", date(2026, 9, 5))
+    page = ProblemsPage()
+    qtbot.addWidget(page)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+    page.status_combo.setCurrentIndex(page.status_combo.findData(""))  # 全部状态
+    buttons = (page.edit_button, page.assign_button, page.start_button, page.close_button,
+               page.feedback_button, page.history_button)
+    assert not any(b.isEnabled() for b in buttons)
+    assert page.feedback_button.toolTip() == "请先在表中选中一行"
+
+    def highlight(*problem_rows):
+        page.table.clearSelection()
+        for p in problem_rows:
+            page.table.selectionModel().select(
+                page.model.index(page.model.row_of_id(p.id), 0),
+                page.table.selectionModel().SelectionFlag.Select
+                | page.table.selectionModel().SelectionFlag.Rows)
+        return {b.text(): b.isEnabled() for b in buttons}
+
+    assert highlight(rows[0]) == {"修改…": True, "交办…": True, "办理中": False, "办结…": False,
+                                  "反馈…": False, "办理经过": True}
+    assert "请先交办" in page.close_button.toolTip()
+    assert "办结并有答复后" in page.feedback_button.toolTip()
+    assert highlight(rows[1]) == {"修改…": True, "交办…": True, "办理中": True, "办结…": True,
+                                  "反馈…": False, "办理经过": True}
+    assert highlight(rows[2]) == {"修改…": True, "交办…": False, "办理中": False, "办结…": False,
+                                  "反馈…": True, "办理经过": True}
+    both = highlight(rows[0], rows[1])  # several: only 交办 works on all of them at once
+    assert both == {"修改…": False, "交办…": True, "办理中": False, "办结…": False, "反馈…": False,
+                    "办理经过": False}
+    assert "只选中一行" in page.edit_button.toolTip()
+    assert not highlight(rows[0], rows[2])["交办…"]

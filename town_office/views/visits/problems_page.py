@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import problems, roster, roster_units, settings, visit_papers, visits
-from town_office.services.visit_types import PROBLEM_STATUSES, ProblemFilter
+from town_office.services.visit_types import (
+    ASSIGNED,
+    CLOSED,
+    IN_PROGRESS,
+    OPEN_STATUSES,
+    PROBLEM_STATUSES,
+    REGISTERED,
+    ProblemFilter,
+)
 from town_office.services.workdays import coverage_note
 from town_office.views import ui_state
 from town_office.views.pdf_preview import PdfPreviewDialog
@@ -38,7 +46,7 @@ from town_office.views.visits.problem_dialogs import (
 from town_office.views.visits.table_models import ProblemTableModel
 from town_office.views.widgets.form import ERROR_STYLE
 from town_office.views.widgets.messages import warn
-from town_office.views.widgets.table_model import ROW_ROLE
+from town_office.views.widgets.selection import follow_selected_rows, highlighted_rows, one_row
 from town_office.views.widgets.table_view import read_only_table, sortable
 
 OPEN = "未办结"
@@ -105,6 +113,17 @@ class ProblemsPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.excel_button.clicked.connect(self.export_excel)
         self.pdf_button.clicked.connect(self.print_pdf)
+        follow_selected_rows(self.table, {
+            self.edit_button: one_row(lambda p: True),
+            self.assign_button: lambda rows: all(p.status in (REGISTERED, ASSIGNED) for p in rows) or
+            "只有“登记”或“交办”的问题可以交办（选中的问题中有已在办理或已办结的）",
+            self.start_button: one_row(lambda p: p.status == ASSIGNED or
+                                       f"“{p.status}”的问题不能改为办理中（先交办）"),
+            self.close_button: one_row(lambda p: p.status in (ASSIGNED, IN_PROGRESS) or (
+                "请先交办，再办结" if p.status == REGISTERED else f"问题已{p.status}")),
+            self.feedback_button: one_row(lambda p: p.status == CLOSED or (
+                "办结并有答复后才能向群众反馈" if p.status in OPEN_STATUSES else "已经反馈过了")),
+            self.history_button: one_row(lambda p: True)})
         self.fill_filters()
 
     def fill_filters(self) -> None:
@@ -170,7 +189,7 @@ class ProblemsPage(QWidget):
         self.count_label.setText(f"共 {len(rows)} 条，逾期 {overdue} 条")
 
     def selected_rows(self) -> list:
-        return [i.data(ROW_ROLE) for i in self.table.selectionModel().selectedRows()]
+        return highlighted_rows(self.table)
 
     def _one(self):
         rows = self.selected_rows()
