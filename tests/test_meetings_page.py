@@ -291,15 +291,16 @@ def test_one_save_keeps_header_attendance_and_item_and_closing_names_what_is_uns
     dialog.agenda.decision.setPlainText("原则同意")
     dialog.reject()
     assert asked[-1].startswith("基本信息、议题、出席情况有尚未保存的修改")
-    dialog.tabs.setCurrentIndex(2)  # Ctrl+S from inside the 议题 tab saves the whole meeting
-    dialog.agenda.decision.setFocus()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    qtbot.keyClick(dialog.agenda.decision, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    dialog.tabs.setCurrentIndex(2)  # switching tabs saves the whole meeting, and says so
     saved = Meeting.get()
     assert saved.place == "镇人大会议室" and AgendaItem.get().decision == "原则同意"
     assert MeetingAttendee.select().where(MeetingAttendee.attendance == "缺席").count() == 1
-    assert dialog.saved_note.text() == "已保存出席情况、议题、基本信息"
+    assert dialog.saved_note.text() == "已自动保存出席情况、议题、基本信息"
+    dialog.agenda.decision.setPlainText("同意")  # Ctrl+S from inside the 议题 tab
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.agenda.decision, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert AgendaItem.get().decision == "同意" and dialog.saved_note.text() == "已保存议题"
     dialog.attendance.rows[0][1].setCurrentText("请假")  # no reason: nothing else is saved
     dialog.header.place.setText("镇政府会议室")
     dialog.tabs.setCurrentIndex(0)

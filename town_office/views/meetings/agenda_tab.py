@@ -281,6 +281,8 @@ class AgendaTab(QWidget):
                            "议题未保存")
 
     def add_item(self) -> None:
+        if not self._save_shown_item():  # a reload would drop what is typed
+            return
         before = {i.id for i in self.meeting.items}
         count = len(self.meeting.items) + 1
         if self._apply(lambda: meeting_agenda.add_item(
@@ -298,6 +300,8 @@ class AgendaTab(QWidget):
             self._apply(lambda: meeting_agenda.delete_item(item_id), "无法删除议题")
 
     def _move(self, step: int) -> None:
+        if not self._save_shown_item():  # a reload would drop what is typed
+            return
         if self.item:
             self._apply(lambda: meeting_agenda.move_item(self.item.id, step), "无法调整顺序",
                         self.item.id)
@@ -308,6 +312,8 @@ class AgendaTab(QWidget):
 
     # --- materials ----------------------------------------------------------------------------
     def add_material(self) -> None:
+        if not self._save_shown_item():  # a reload would drop what is typed
+            return
         paths, _ = QFileDialog.getOpenFileNames(self, "选择会议材料", ui_state.last_folder("materials"),
                                                 "会议材料 (*.doc *.docx *.pdf *.xls *.xlsx *.wps *.jpg "
                                                 "*.png *.txt);;所有文件 (*)")
@@ -327,6 +333,8 @@ class AgendaTab(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachments.absolute(material.stored_path))))
 
     def remove_material(self) -> None:
+        if not self._save_shown_item():  # a reload would drop what is typed
+            return
         material = self._material()
         if material and confirm(self, "移除材料", f"移除材料“{material.file_name}”？"
                                 "数据文件夹中保存的副本也会删除（您原来的文件不受影响）。", "移除"):
@@ -341,7 +349,14 @@ class AgendaTab(QWidget):
         self.load(meeting, self.item.id if self.item else None)
         self.changed.emit(meeting)
 
+    def _save_shown_item(self) -> bool:
+        """A 议题 edited on screen is saved before acting on it (a follow-up is handed over from
+        its 议定事项 as typed); False when it cannot be saved (the problem is shown)."""
+        return not self.has_unsaved_item() or self.save_item()
+
     def add_followup(self) -> None:
+        if not self._save_shown_item():
+            return
         item_id = self.item.id
         dialog = FollowUpDialog(self, lambda data: followups.create_followup(item_id, data),
                                 default_deadline=self.meeting.held_on + timedelta(days=90))
@@ -349,6 +364,8 @@ class AgendaTab(QWidget):
             self._reload()
 
     def edit_followup(self) -> None:
+        if not self._save_shown_item():  # a reload would drop what is typed
+            return
         index = self.followups.currentIndex()
         if not index.isValid() or self.meeting.locked:
             return
@@ -358,6 +375,8 @@ class AgendaTab(QWidget):
             self._reload()
 
     def delete_followup(self) -> None:
+        if not self._save_shown_item():  # a reload would drop what is typed
+            return
         index = self.followups.currentIndex()
         if not index.isValid():
             return

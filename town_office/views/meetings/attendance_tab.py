@@ -156,6 +156,8 @@ class AttendanceTab(QWidget):
         return True
 
     def _sync(self) -> None:
+        if self.has_unsaved_changes() and not self.save():  # a reload would drop the marks
+            return
         self._apply(lambda: meeting_attendance.sync_members(self.meeting.id), "无法重新载入")
 
     def _apply(self, action, title: str) -> None:
@@ -168,12 +170,16 @@ class AttendanceTab(QWidget):
         self.changed.emit(meeting)
 
     def add_observer(self) -> None:
+        if self.has_unsaved_changes() and not self.save():  # a reload would drop the marks
+            return
         dialog = ObserverDialog(self, self.meeting.term_id)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._apply(lambda: meeting_attendance.add_observer(self.meeting.id, dialog.data()),
                         "无法添加列席人员")
 
     def remove_observer(self) -> None:
+        if self.has_unsaved_changes() and not self.save():  # a reload would drop the marks
+            return
         index = self.observers.currentIndex()
         if not index.isValid():
             return

@@ -117,6 +117,7 @@ class MeetingDialog(QDialog):
         self.history_button.clicked.connect(self.show_history)
         close_button.clicked.connect(self.reject)
         self.attendance.changed.connect(self._changed)
+        self.tabs.currentChanged.connect(self._tab_switched)
         self.agenda.changed.connect(self._changed)
         ui_state.restore_geometry(self, "meeting_dialog")
         if meeting is None:
@@ -183,11 +184,23 @@ class MeetingDialog(QDialog):
         self.meeting_changed.emit()
         return meeting
 
+    def _tab_switched(self, _index: int) -> None:
+        """Switching tabs saves what was changed (and says so): votes are counted against the
+        attendance as saved. What cannot be saved brings its tab back to the front."""
+        if self._has_unsaved_work():
+            self.save_all(automatic=True)
+
+    def _show_tab(self, index: int) -> None:
+        """Bring a tab to the front without saving the one left (it holds a problem to fix)."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+
     def has_unsaved_header(self) -> bool:
         locked = self.meeting is not None and self.meeting.locked
         return not locked and form_state(self.header) != self._header_saved
 
-    def save_all(self) -> None:
+    def save_all(self, automatic: bool = False) -> None:
         """The one 保存 (Ctrl+S): attendance, the edited 议题, then the header (whose save reloads
         the tabs); the first part that cannot be saved is shown with its problem."""
         if self.meeting is None:
@@ -202,11 +215,12 @@ class MeetingDialog(QDialog):
             if not pending():
                 continue
             if not save():
-                self.tabs.setCurrentIndex(tab)
+                self._show_tab(tab)
                 self.saved_note.setText("")
                 return
             saved.append(name)
-        self.saved_note.setText(f"已保存{'、'.join(saved)}" if saved else "没有需要保存的修改")
+        done = f"已{'自动' if automatic else ''}保存{'、'.join(saved)}"
+        self.saved_note.setText(done if saved else "没有需要保存的修改")
 
     def save_header(self) -> bool:
         data = self.header.form_data(self.term_id)
@@ -242,11 +256,23 @@ class MeetingDialog(QDialog):
         note = "已定稿纪要（与存档文件一致）" if kind == "minutes" and self.meeting.locked else ""
         PdfPreviewDialog(self, path, f"{self.meeting.title}{meeting_papers.PAPERS[kind]}", note).exec()
 
+    def _has_unsaved_work(self) -> bool:
+        return self.meeting is not None and (self.has_unsaved_header() or self.agenda.has_unsaved_item()
+                                             or self.attendance.has_unsaved_changes())
+
+    def _saved_first(self) -> bool:
+        """标记已召开 and 纪要定稿 act on the meeting as saved: what is on screen is saved first."""
+        if self._has_unsaved_work():
+            self.save_all()
+        return not self._has_unsaved_work()
+
     def mark_held(self) -> None:
+        if not self._saved_first():
+            return
         self._run(lambda: meetings.mark_held(self.meeting.id), "无法标记")
 
     def finalise(self) -> None:
-        if not confirm(self, "纪要定稿", "定稿后，会议的基本信息、出席情况和议题将锁定，纪要PDF连同其校验值"
+        if not self._saved_first() or not confirm(self, "纪要定稿", "定稿后，会议的基本信息、出席情况和议题将锁定，纪要PDF连同其校验值"
                        "存档于数据文件夹。如需修改须“重新打开”并写明原因。\n\n现在定稿吗？", "定稿"):
             return
         if self._run(lambda: meeting_papers.finalise(self.meeting.id), "无法定稿"):
