@@ -5,13 +5,13 @@ Delete removes the highlighted row."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QStyledItemDelegate,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
 )
 
 from town_office.services.text_limits import LIMITS
@@ -49,11 +49,13 @@ class _ContentDelegate(QStyledItemDelegate):
         return editor
 
 
-class RaisedProblemsTable(QTableWidget):
+class RaisedProblemsTable(QTableView):
     def __init__(self, categories, parent=None):
-        super().__init__(0, 2, parent)
+        super().__init__(parent)
         self.setObjectName("raised_problems")
-        self.setHorizontalHeaderLabels(["反映问题（群众原话，一行一条）", "类别"])
+        self.cells = QStandardItemModel(0, 2, self)
+        self.cells.setHorizontalHeaderLabels(["反映问题（群众原话，一行一条）", "类别"])
+        self.setModel(self.cells)
         header = self.horizontalHeader()
         header.setSectionResizeMode(CONTENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Fixed)
@@ -68,14 +70,11 @@ class RaisedProblemsTable(QTableWidget):
         self.setTabKeyNavigation(False)  # Tab moves on to the next field of the form
         self.setToolTip("直接输入问题；类别列双击或按 F2 选择；按 Delete 删除选中的一条。"
                         "登记后在“问题清单”中交办、跟踪")
-        self.itemChanged.connect(self._keep_a_blank_row)
+        self.cells.itemChanged.connect(self._keep_a_blank_row)
         self.clear_rows()
 
     def _append_blank(self) -> None:
-        row = self.rowCount()
-        self.insertRow(row)
-        for column in (CONTENT, CATEGORY):
-            self.setItem(row, column, QTableWidgetItem(""))
+        self.cells.appendRow([QStandardItem(""), QStandardItem("")])
 
     def _keep_a_blank_row(self, item) -> None:
         last = self.rowCount() - 1
@@ -88,16 +87,25 @@ class RaisedProblemsTable(QTableWidget):
             return
         super().keyPressEvent(event)
 
+    def rowCount(self) -> int:  # noqa: N802 - reads like the model's
+        return self.cells.rowCount()
+
+    def item(self, row: int, column: int) -> QStandardItem:
+        return self.cells.item(row, column)
+
+    def setCurrentCell(self, row: int, column: int) -> None:  # noqa: N802
+        self.setCurrentIndex(self.cells.index(row, column))
+
     def _remove_current(self) -> None:
-        row = self.currentRow()
+        row = self.currentIndex().row()
         if row < 0:
             return
-        self.removeRow(row)
+        self.cells.removeRow(row)
         if self.rowCount() == 0 or self.item(self.rowCount() - 1, CONTENT).text().strip():
             self._append_blank()
 
     def clear_rows(self) -> None:
-        self.setRowCount(0)
+        self.cells.setRowCount(0)
         self._append_blank()
 
     def set_rows(self, rows: list[tuple[str, str]]) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QTableWidget,
     QTextEdit,
     QWidget,
 )
@@ -32,9 +31,10 @@ def _value(widget: QWidget):
         return widget.date().toString("yyyy-MM-dd")
     if isinstance(widget, QAbstractSpinBox):
         return widget.text()
-    if isinstance(widget, QTableWidget):
-        return tuple(widget.item(r, c).text() if widget.item(r, c) else ""
-                     for r in range(widget.rowCount()) for c in range(widget.columnCount()))
+    if widget.objectName() == "raised_problems":  # an entry table: what its cells hold
+        model = widget.model()
+        return tuple(model.index(r, c).data() or "" for r in range(model.rowCount())
+                     for c in range(model.columnCount()))
     if isinstance(widget, QListWidget):
         return tuple(widget.item(i).text() for i in range(widget.count()))
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
