@@ -27,6 +27,11 @@ class Steps:
     def __len__(self) -> int:
         return len(self.log)
 
+    def expect(self, count: int) -> None:
+        """The task took ``count`` steps (printed with -s, for the README)."""
+        print(f"\n{len(self)}步：" + "、".join(self.log))
+        assert len(self) == count, self.log
+
     def click(self, button, what: str | None = None) -> None:
         self.log.append(f"点击“{what or button.text()}”")
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

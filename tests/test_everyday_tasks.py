@@ -59,8 +59,7 @@ def test_add_a_deputy(qtbot, window):
     rep = Representative.get(Representative.name == "周晓梅")
     assert (rep.gender, rep.work_unit_post, rep.phone) == ("女", "石门村妇联主席", "13907310000")
     assert rep.group is not None and rep.constituency is not None
-    print(f"\n{len(steps)}步：" + "、".join(steps.log))
-    assert len(steps) == 11, steps.log
+    steps.expect(11)
 
 
 def test_a_quarterly_meeting_with_a_voted_decision_a_follow_up_and_its_minutes(qtbot, window,
@@ -125,8 +124,7 @@ def test_a_quarterly_meeting_with_a_voted_decision_a_follow_up_and_its_minutes(q
     assert item.vote_result == "通过" and FollowUp.get(FollowUp.agenda_item == item).handling_unit \
         == "镇村镇建设服务中心"
     assert printed and printed[0].name.endswith("会议纪要.pdf")
-    print(f"\n{len(steps)}步：" + "、".join(steps.log))
-    assert len(steps) == 25, steps.log
+    steps.expect(25)
 
 
 def test_a_visit_with_two_problems(qtbot, window):
@@ -157,8 +155,7 @@ def test_a_visit_with_two_problems(qtbot, window):
     visit = Visit.select().order_by(Visit.id.desc()).get()
     assert {(p.content, p.category) for p in Problem.select().where(Problem.visit == visit)} == {
         ("村口路灯不亮", categories[0]), ("水渠堵塞", categories[1])}
-    print(f"\n{len(steps)}步：" + "、".join(steps.log))
-    assert len(steps) == 12, steps.log
+    steps.expect(12)
 
 
 def test_register_a_hazard_and_close_it(qtbot, window):
@@ -196,8 +193,7 @@ def test_register_a_hazard_and_close_it(qtbot, window):
     steps.when_shown(ReviewDialog, review)
     steps.click(page.buttons["review"])
     assert Hazard.get_by_id(hazard.id).status == "已销号"
-    print(f"\n{len(steps)}步：" + "、".join(steps.log))
-    assert len(steps) == 14, steps.log
+    steps.expect(14)
 
 
 def test_back_up_to_a_stick(qtbot, window, tmp_path):
@@ -220,8 +216,7 @@ def test_back_up_to_a_stick(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: "备份成功" in page.result.text(), timeout=30000)
     [copy] = stick.glob("*.tobak")
     assert backup.verify_backup(copy).sha256 in page.result.text()
-    print(f"\n{len(steps)}步：" + "、".join(steps.log))
-    assert len(steps) == 3, steps.log
+    steps.expect(3)
 
 
 def _button(dialog, text: str):
