@@ -53,7 +53,7 @@ def data_folder(tmp_path) -> DataFolder:
 
 @pytest.fixture
 def db(data_folder):
-    from town_office.models import open_database
+    from town_office.database_file import open_database
 
     database, _ = open_database(data_folder.database, data_folder.backups)
     yield database
@@ -62,7 +62,8 @@ def db(data_folder):
 
 @pytest.fixture
 def current_term(db):
-    from town_office.services import roster_units, settings
+    from town_office.services import settings
+    from town_office.services.roster import units as roster_units
 
     settings.update_settings(town_name="测试镇", county_name="测试县")
     return roster_units.save_term(None, "第十九届", date(2021, 12, 28), date(2026, 12, 27), make_current=True)
@@ -71,7 +72,7 @@ def current_term(db):
 @pytest.fixture
 def make_representative(current_term):
     from town_office.services import roster
-    from town_office.services.roster_types import RepresentativeInput
+    from town_office.services.roster.types import RepresentativeInput
 
     def make(**overrides):
         values = dict(name="王芳", gender="女", birth_month="1975-03", group_name="第一代表小组",
@@ -89,7 +90,7 @@ def demo_template(tmp_path_factory):
     import shutil
 
     from town_office.demo import build_demo_town
-    from town_office.models import open_database
+    from town_office.database_file import open_database
     from town_office.models.db import snapshot_database
 
     folder = DataFolder(tmp_path_factory.mktemp("demo_template") / "data").ensure()
@@ -107,7 +108,7 @@ def demo_town(data_folder, demo_template):
     """A data folder holding the demo town, opened through the real migration path."""
     import shutil
 
-    from town_office.models import open_database
+    from town_office.database_file import open_database
 
     snapshot, attachments = demo_template
     shutil.copyfile(snapshot, data_folder.database)
@@ -119,7 +120,7 @@ def demo_town(data_folder, demo_template):
 
 def valid_id(birth: str, seq: str = "123") -> str:
     """A checksum-valid ID number for ``birth`` (YYYYMMDD); odd last seq digit = male."""
-    from town_office.services.identity import id_check_char
+    from town_office.services.roster.identity import id_check_char
 
     first17 = f"439901{birth}{seq}"
     return first17 + id_check_char(first17)
@@ -143,7 +144,7 @@ def presidium(make_representative):
 @pytest.fixture
 def make_meeting(presidium):
     from town_office.services import meetings
-    from town_office.services.meeting_types import MeetingInput
+    from town_office.services.meetings.types import MeetingInput
 
     def make(held_on=date(2026, 3, 25), **overrides):
         values = dict(held_on=held_on, place="镇人民政府三楼会议室", chair="王建国", recorder="陈晓燕")

@@ -23,7 +23,8 @@ def main(out_dir: str = "screenshots") -> None:
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
     from town_office.app import ensure_application
     from town_office.demo import build_demo_town
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
     from town_office.paths import DataFolder
     from town_office.views.first_run_dialog import FirstRunDialog
 
@@ -48,7 +49,7 @@ def tour(folder, tmp: Path, shoot) -> None:
     saves a picture, or checks that it fits the screen)."""
     from tests.test_roster_import import good_rows, messy_workbook
     from town_office.services import roster
-    from town_office.services.roster_import import preview_import
+    from town_office.services.roster.importing import preview_import
     from town_office.views.main_window import MainWindow
     from town_office.views.roster.import_dialog import ImportPreviewDialog
 
@@ -85,7 +86,9 @@ def shoot_rules(window, shoot) -> None:
     from PySide6.QtCore import QDate
     from PySide6.QtTest import QTest
 
-    from town_office.services import meetings, rule_papers, rules
+    from town_office.services import meetings
+    from town_office.services.rules import papers as rule_papers
+    from town_office.services import rules
     from town_office.views.pdf_preview import PdfPreviewDialog
     from town_office.views.rules.compare_dialog import CompareDialog
     from town_office.views.rules.step_dialogs import AdoptDialog
@@ -120,7 +123,7 @@ def shoot_rules(window, shoot) -> None:
 
 def shoot_hazards(window, shoot) -> None:
     from town_office.services import backups, hazards
-    from town_office.views.archive.scheme_dialog import SchemeDialog
+    from town_office.views.assessment.scheme_dialog import SchemeDialog
 
     window.show_page("履职档案")
     window.archive_page.year.setValue(2026)
@@ -180,7 +183,8 @@ def shoot_training(window, shoot) -> None:
 
 
 def shoot_meetings(window, shoot) -> None:
-    from town_office.services import meeting_papers, meetings
+    from town_office.services.meetings import papers as meeting_papers
+    from town_office.services import meetings
     from town_office.views.meetings.meeting_dialog import MeetingDialog
     from town_office.views.pdf_preview import PdfPreviewDialog
 

@@ -9,10 +9,12 @@ import pytest
 
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, pdf_text
 from town_office.errors import ValidationError
-from town_office.services import archive, archive_papers, roster, training
-from town_office.services.archive_types import ArchiveEntryInput
-from town_office.services.meeting_types import AttendanceChange
-from town_office.services.training_stats import attendance_records
+from town_office.services import archive
+from town_office.services.archive import papers as archive_papers
+from town_office.services import roster, training
+from town_office.services.archive.types import ArchiveEntryInput
+from town_office.services.meetings.types import AttendanceChange
+from town_office.services.training.stats import attendance_records
 
 START, END = date(2026, 1, 1), date(2026, 12, 31)
 

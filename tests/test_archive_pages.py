@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from town_office.services import archive, assessment
-from town_office.services.assessment_types import FROZEN, PUBLISHED
-from town_office.views.archive import assessment_page as assessment_module
+from town_office.services.assessment.types import FROZEN, PUBLISHED
+from town_office.views.assessment import page as assessment_module
 from town_office.views.archive.archive_page import ArchivePage
-from town_office.views.archive.assessment_page import AssessmentPage
+from town_office.views.assessment.page import AssessmentPage
 from town_office.views.archive.entry_dialog import EntryDialog
 
 

@@ -10,10 +10,11 @@ from openpyxl import load_workbook
 
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, pdf_text
 from town_office.errors import ValidationError
-from town_office.services import archive, assessment, assessment_papers
-from town_office.services.archive_types import Activity, ArchiveEntryInput
-from town_office.services.assessment_rules import ranks, score_lines, served_days, total_of
-from town_office.services.assessment_types import FROZEN, PUBLISHED, Scheme, SchemeItem
+from town_office.services import archive, assessment
+from town_office.services.assessment import papers as assessment_papers
+from town_office.services.archive.types import Activity, ArchiveEntryInput
+from town_office.services.assessment.rules import ranks, score_lines, served_days, total_of
+from town_office.services.assessment.types import FROZEN, PUBLISHED, Scheme, SchemeItem
 
 
 def act(source, day, units=0.0, n=1):

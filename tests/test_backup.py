@@ -19,7 +19,8 @@ from town_office import backup, backup_files
 from town_office.backup import BackupError, create_backup, restore_backup, verify_backup
 from town_office.errors import StorageError
 from town_office.file_safety import sha256_of
-from town_office.models import database, open_database
+from town_office.models import database
+from town_office.database_file import open_database
 from town_office.paths import DataFolder
 
 
@@ -208,9 +209,9 @@ def test_viewing_a_backup_refuses_writes_in_every_service(made, tmp_path):
     from town_office.backup import extract
     from town_office.errors import ReadOnlyError
     from town_office.models.db import connect
-    from town_office.services import hazards, meetings, roster, settings, visits
-    from town_office.services.roster_types import RepresentativeInput
-    from town_office.services.visit_types import VisitInput
+    from town_office.services import settings, hazards, meetings, roster, visits
+    from town_office.services.roster.types import RepresentativeInput
+    from town_office.services.visits.types import VisitInput
 
     path, _ = made
     database.close()

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from town_office import backup
-from town_office.services import backups, settings
-from town_office.views.backup import page as page_module
-from town_office.views.backup.page import BackupPage
+from town_office.services import settings, backups
+from town_office.views.backups import page as page_module
+from town_office.views.backups.page import BackupPage
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_passwords_that_differ_stop_the_stick_backup(qtbot, page, tmp_path, monk
 
 def test_restore_shows_both_sides_then_replaces_the_data(qtbot, page, data_folder, monkeypatch):
     from town_office.services import roster
-    from town_office.services.roster_types import RepresentativeInput
+    from town_office.services.roster.types import RepresentativeInput
 
     kept = backups.backup_now()
     page.reload()

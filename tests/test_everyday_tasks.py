@@ -129,7 +129,7 @@ def test_a_quarterly_meeting_with_a_voted_decision_a_follow_up_and_its_minutes(q
 
 def test_a_visit_with_two_problems(qtbot, window):
     from town_office.models import Problem, Visit
-    from town_office.services import roster, settings
+    from town_office.services import settings, roster
     from town_office.views.visits.visit_dialog import VisitEntryDialog
 
     steps = Steps(qtbot)

@@ -10,7 +10,7 @@ from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes
 from town_office import backup, backup_files
 from town_office.errors import StorageError
 from town_office.file_safety import sha256_of
-from town_office.services import handoff
+from town_office.services.backups import handoff
 
 TODAY = date(2026, 11, 22)
 

@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
 from town_office.cli import main
 from town_office.reports.chinese_numbers import chinese_date
-from town_office.services import hazard_papers, inspections
+from town_office.services.hazards import papers as hazard_papers
+from town_office.services.hazards import inspections
 
 
 def _text(path) -> str:
@@ -93,7 +94,8 @@ def test_no_heading_ends_a_page_and_no_signature_stands_alone(demo_town, tmp_pat
     import re
 
     from tests.pdf_helpers import page_lines
-    from town_office.services import meeting_papers, meetings
+    from town_office.services.meetings import papers as meeting_papers
+    from town_office.services import meetings
 
     papers = [hazard_papers.print_notice("2026-002", tmp_path / "通知书.pdf"),
               hazard_papers.print_inspection_report(1, tmp_path / "报告.pdf")]

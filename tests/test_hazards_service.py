@@ -7,7 +7,7 @@ import pytest
 
 from town_office.errors import ValidationError
 from town_office.services import hazards
-from town_office.services.hazard_types import HazardFilter, HazardInput
+from town_office.services.hazards.types import HazardFilter, HazardInput
 
 
 def _major(**overrides):
@@ -93,7 +93,7 @@ def test_extension_keeps_the_original_deadline_and_overdue_counts_days(db):
 def test_photos_are_scaled_and_other_files_refused(db, tmp_path, data_folder):
     from PIL import Image
 
-    from town_office.services import hazard_photos
+    from town_office.services.hazards import photos as hazard_photos
 
     row = hazards.register(HazardInput(date(2026, 3, 1), "超市", "灭火器过期"))
     big = tmp_path / "现场.png"
@@ -112,8 +112,8 @@ def test_photos_are_scaled_and_other_files_refused(db, tmp_path, data_folder):
 
 
 def test_inspections_with_participants_and_quarter_counts(make_representative):
-    from town_office.services import inspections
-    from town_office.services.hazard_types import InspectionInput
+    from town_office.services.hazards import inspections
+    from town_office.services.hazards.types import InspectionInput
 
     deputy = make_representative(name="刘𬌗", gender="女")
     data = InspectionInput("执法检查", "校园安全执法检查", date(2026, 3, 18),
@@ -128,7 +128,8 @@ def test_inspections_with_participants_and_quarter_counts(make_representative):
 
 
 def test_supervision_keeps_its_date_and_a_notice_number_per_year(db, tmp_path):
-    from town_office.services import hazard_papers, settings
+    from town_office.services import settings
+    from town_office.services.hazards import papers as hazard_papers
 
     settings.update_settings(town_name="青石镇")
     first = hazards.register(_major(found_on=date(2025, 12, 20), deadline=date(2026, 1, 20)))

@@ -3,7 +3,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import valid_id
-from town_office.services.identity import (
+from town_office.services.roster.identity import (
     gender_from_id,
     id_number_problem,
     mask_id_number,

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from town_office.models import Hazard
 from town_office.services import hazards
-from town_office.services.hazard_types import HazardFilter
+from town_office.services.hazards.types import HazardFilter
 from town_office.views.hazards.hazard_dialog import HazardDialog
 from town_office.views.hazards.ledger_page import LedgerPage
 from town_office.views.hazards.step_dialogs import ReviewDialog

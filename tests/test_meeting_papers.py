@@ -12,14 +12,12 @@ from tests.pdf_helpers import (
     page_sizes,
     pdf_text,
 )
-from town_office.services import (
-    followups,
-    meeting_agenda,
-    meeting_attendance,
-    meeting_papers,
-    meetings,
-)
-from town_office.services.meeting_types import (
+from town_office.services.meetings import followups
+from town_office.services.meetings import agenda as meeting_agenda
+from town_office.services.meetings import attendance as meeting_attendance
+from town_office.services.meetings import papers as meeting_papers
+from town_office.services import meetings
+from town_office.services.meetings.types import (
     EXCUSED,
     AgendaItemInput,
     AttendanceChange,

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from town_office.services.meeting_rules import (
+from town_office.services.meetings.rules import (
     add_months,
     latest_allowed_deadline,
     quorum_met,

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from town_office.models import AgendaItem, Meeting, MeetingAttendee
-from town_office.services import followups, meetings
-from town_office.services.meeting_types import FollowUpFilter
+from town_office.services.meetings import followups
+from town_office.services import meetings
+from town_office.services.meetings.types import FollowUpFilter
 from town_office.views.meetings import meeting_dialog as dialog_module
 from town_office.views.meetings.followups_page import FollowUpsPage
 from town_office.views.meetings.meeting_dialog import MeetingDialog
@@ -108,8 +109,8 @@ def test_agenda_item_with_a_vote(qtbot, make_meeting, warnings):
 
 
 def test_finalise_locks_and_reopen_asks_why(qtbot, make_meeting, monkeypatch, warnings):
-    from town_office.services import meeting_agenda
-    from town_office.services.meeting_types import AgendaItemInput
+    from town_office.services.meetings import agenda as meeting_agenda
+    from town_office.services.meetings.types import AgendaItemInput
 
     meeting = make_meeting()
     meeting_agenda.add_item(meeting.id, AgendaItemInput("民生实事", decision="加快道路硬化"))
@@ -155,7 +156,7 @@ def test_followups_page_shows_overdue_in_red(qtbot, demo_town):
 
 
 def test_preview_saves_a_copy_where_the_clerk_chooses(qtbot, demo_town, tmp_path, monkeypatch):
-    from town_office.services import meeting_papers
+    from town_office.services.meetings import papers as meeting_papers
     from town_office.views import pdf_preview
 
     pdf = meeting_papers.preview_paper("signin", meetings.list_meetings()[0].id)
@@ -176,7 +177,7 @@ def test_printing_draws_every_page(qtbot, demo_town, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from tests.pdf_helpers import page_sizes
-    from town_office.services import meeting_papers
+    from town_office.services.meetings import papers as meeting_papers
     from town_office.views.pdf_preview import print_pdf
 
     held = next(r for r in meetings.list_meetings() if r.status == "已召开")
@@ -193,8 +194,8 @@ def test_printing_draws_every_page(qtbot, demo_town, tmp_path):
 
 
 def test_an_edited_agenda_item_is_saved_when_another_is_clicked(qtbot, make_meeting, warnings):
-    from town_office.services import meeting_agenda
-    from town_office.services.meeting_types import AgendaItemInput
+    from town_office.services.meetings import agenda as meeting_agenda
+    from town_office.services.meetings.types import AgendaItemInput
 
     meeting = make_meeting()
     meeting_agenda.add_item(meeting.id, AgendaItemInput("甲"))
@@ -257,7 +258,7 @@ def test_the_tally_is_live_while_marking(qtbot, make_meeting):
 
 
 def test_meetings_numbered_against_their_dates_get_a_warning(qtbot, make_meeting):
-    from town_office.services.meeting_rules import numbering_out_of_order
+    from town_office.services.meetings.rules import numbering_out_of_order
 
     assert numbering_out_of_order([(1, date(2026, 3, 1)), (2, date(2026, 6, 1))]) == []
     first = make_meeting(held_on=date(2026, 3, 28))
@@ -274,8 +275,8 @@ def test_meetings_numbered_against_their_dates_get_a_warning(qtbot, make_meeting
 
 def test_one_save_keeps_header_attendance_and_item_and_closing_names_what_is_unsaved(
         qtbot, make_meeting, monkeypatch, warnings):
-    from town_office.services import meeting_agenda
-    from town_office.services.meeting_types import AgendaItemInput
+    from town_office.services.meetings import agenda as meeting_agenda
+    from town_office.services.meetings.types import AgendaItemInput
 
     asked = []
     monkeypatch.setattr(dialog_module, "confirm", lambda *a, **k: asked.append(a[2]) or False)
@@ -317,7 +318,7 @@ def test_one_save_keeps_header_attendance_and_item_and_closing_names_what_is_uns
 def test_the_preview_opens_on_a_whole_page_and_turns_pages_and_zooms(qtbot, demo_town):
     from PySide6.QtPdfWidgets import QPdfView
 
-    from town_office.services import meeting_papers
+    from town_office.services.meetings import papers as meeting_papers
 
     held = next(r for r in meetings.list_meetings() if r.status == "已召开")
     dialog = PdfPreviewDialog(None, meeting_papers.preview_paper("record", held.id), "会议记录")

@@ -6,16 +6,14 @@ from datetime import date
 import pytest
 
 from town_office.errors import ValidationError
-from town_office.services import (
-    audit,
-    followups,
-    meeting_agenda,
-    meeting_attendance,
-    meeting_papers,
-    meetings,
-    settings,
-)
-from town_office.services.meeting_types import (
+from town_office.services import settings
+from town_office.services.common import audit
+from town_office.services.meetings import followups
+from town_office.services.meetings import agenda as meeting_agenda
+from town_office.services.meetings import attendance as meeting_attendance
+from town_office.services.meetings import papers as meeting_papers
+from town_office.services import meetings
+from town_office.services.meetings.types import (
     ABSENT,
     EXCUSED,
     FINALISED,

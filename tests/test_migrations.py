@@ -10,7 +10,8 @@ from tests.conftest import FIXTURES
 from tests.db_files import cut_short
 from town_office.backup import verify_backup
 from town_office.errors import SchemaTooNew, StorageError
-from town_office.models import Representative, database, open_database
+from town_office.models import Representative, database
+from town_office.database_file import open_database
 from town_office.models.migrations import SCHEMA_VERSION, schema_version, steps
 
 

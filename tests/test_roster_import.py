@@ -9,9 +9,9 @@ from tests.conftest import valid_id
 from town_office.backup import verify_backup
 from town_office.errors import ValidationError
 from town_office.models import Representative, Term
-from town_office.services import roster, settings
-from town_office.services.roster_export import export_roster
-from town_office.services.roster_import import apply_import, preview_import
+from town_office.services import settings, roster
+from town_office.services.roster.export import export_roster
+from town_office.services.roster.importing import apply_import, preview_import
 
 ID_COLUMN = 19  # 公民身份号码, kept after the printed columns
 
@@ -222,7 +222,7 @@ def test_a_hidden_first_sheet_is_never_imported(db, tmp_path):
 
 def test_several_visible_roster_sheets_are_asked_about(db, tmp_path, capsys):
     from town_office.cli import main
-    from town_office.services.roster_import import SheetChoiceNeeded
+    from town_office.services.roster.importing import SheetChoiceNeeded
 
     path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
     wb = load_workbook(path)
@@ -241,7 +241,7 @@ def test_several_visible_roster_sheets_are_asked_about(db, tmp_path, capsys):
 
 
 def test_a_stray_cell_at_the_last_row_does_not_make_a_million_rows(db, tmp_path):
-    from town_office.services.roster_import import roster_sheet
+    from town_office.services.roster.importing import roster_sheet
 
     path = messy_workbook(tmp_path / "名册.xlsx", good_rows())
     wb = load_workbook(path)

@@ -136,7 +136,7 @@ def test_end_dialog_requires_a_reason(page, qtbot):
 
 
 def test_delete_asks_first_and_refusal_keeps_the_deputy(page, monkeypatch):
-    from town_office.services.roster_types import RepresentativeInput
+    from town_office.services.roster.types import RepresentativeInput
 
     roster.create_representative(RepresentativeInput(name="误录入", gender="男"))
     page.reload()
@@ -162,7 +162,7 @@ def test_a_deputy_with_records_is_not_deleted(page, monkeypatch):
 
 def test_import_preview_blocks_import_while_problems_exist(qtbot, db, tmp_path):
     from tests.test_roster_import import good_rows, messy_workbook
-    from town_office.services.roster_import import preview_import
+    from town_office.services.roster.importing import preview_import
 
     rows = good_rows()
     rows[0][2] = "未知"
@@ -188,7 +188,8 @@ def test_import_runs_in_the_background_and_refreshes_the_page(qtbot, db, tmp_pat
 
 
 def test_first_run_dialog_sets_up_the_town(qtbot, db):
-    from town_office.services import roster_units, settings
+    from town_office.services import settings
+    from town_office.services.roster import units as roster_units
     from town_office.views.first_run_dialog import FirstRunDialog
 
     dialog = FirstRunDialog()

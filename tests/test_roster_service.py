@@ -7,9 +7,11 @@ import pytest
 from tests.conftest import valid_id
 from town_office.errors import ValidationError
 from town_office.models import AuditEntry, Representative
-from town_office.services import audit, roster, roster_units
-from town_office.services.pinyin import pinyin_keys
-from town_office.services.roster_types import RepresentativeInput
+from town_office.services.common import audit
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services.common.pinyin import pinyin_keys
+from town_office.services.roster.types import RepresentativeInput
 
 
 def test_create_stores_every_field_and_an_audit_trail(make_representative):

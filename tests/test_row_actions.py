@@ -81,8 +81,9 @@ def test_long_texts_are_limited_where_typed_and_shortened_in_lists(qtbot, make_r
     from datetime import date
 
     from town_office.errors import ValidationError
-    from town_office.services import problems, visits
-    from town_office.services.visit_types import ProblemInput, VisitInput
+    from town_office.services.visits import problems
+    from town_office.services import visits
+    from town_office.services.visits.types import ProblemInput, VisitInput
     from town_office.views.visits.table_models import ProblemTableModel
 
     rep = make_representative()

@@ -14,8 +14,9 @@ from tests.pdf_helpers import (
 )
 from town_office.cli import main
 from town_office.models import database
-from town_office.services import rule_papers, rules
-from town_office.services.rule_types import RuleUnit
+from town_office.services.rules import papers as rule_papers
+from town_office.services import rules
+from town_office.services.rules.types import RuleUnit
 
 
 def _text(path) -> str:
@@ -100,8 +101,8 @@ def test_cli_rules_list_and_print(tmp_path, capsys):
 
 
 def test_a_very_long_article_goes_on_in_continued_rows(current_term, tmp_path):
-    from town_office.services import rule_adoption
-    from town_office.services.rule_types import AdoptionInput
+    from town_office.services.rules import adoption as rule_adoption
+    from town_office.services.rules.types import AdoptionInput
 
     long_text = "代表视察调研应当坚持围绕中心、突出重点、实事求是、注重实效的原则。" * 40
     first = rules.create_draft("视察调研办法", [RuleUnit(False, long_text)], drafted_on=date(2022, 1, 1))

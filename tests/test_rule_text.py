@@ -6,9 +6,9 @@ from dataclasses import replace
 import pytest
 
 from town_office.reports.chinese_numbers import chinese_count
-from town_office.services import rule_drafts
-from town_office.services.rule_text import as_text, compare_units, number_units, parse_text
-from town_office.services.rule_types import (
+from town_office.services.rules import drafts as rule_drafts
+from town_office.services.rules.text import as_text, compare_units, number_units, parse_text
+from town_office.services.rules.types import (
     ADDED,
     CHANGED,
     REMOVED,
@@ -115,7 +115,7 @@ def test_a_starting_draft_says_it_must_be_checked(current_term):
 
 
 def test_articles_that_cite_numbers_are_found():
-    from town_office.services.rule_text import articles_citing_numbers
+    from town_office.services.rules.text import articles_citing_numbers
 
     units = [RuleUnit(False, "甲。"), RuleUnit(False, "依照本办法第一条的规定办理。"), RuleUnit(True, "附则"),
              RuleUnit(False, "本办法第一章自通过之日起施行。")]

@@ -10,8 +10,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from town_office.models import RuleArticle, RuleVersion
-from town_office.services import meetings, rule_adoption, rules
-from town_office.services.rule_types import REPEALED, RuleUnit
+from town_office.services import meetings
+from town_office.services.rules import adoption as rule_adoption
+from town_office.services import rules
+from town_office.services.rules.types import REPEALED, RuleUnit
 from town_office.views.rules import version_dialog
 from town_office.views.rules.compare_dialog import CompareDialog, comparison_html
 from town_office.views.rules.page import RulesPage

@@ -7,8 +7,10 @@ import pytest
 
 from town_office.errors import ValidationError
 from town_office.models import RuleArticle, RuleDocument, RuleVersion
-from town_office.services import meetings, rule_adoption, rules
-from town_office.services.rule_types import (
+from town_office.services import meetings
+from town_office.services.rules import adoption as rule_adoption
+from town_office.services import rules
+from town_office.services.rules.types import (
     ADOPTED,
     DRAFT,
     IN_FORCE,

@@ -8,9 +8,11 @@ from openpyxl import load_workbook
 
 from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
 from town_office.errors import ValidationError
-from town_office.services import roster, training, training_papers, training_stats
-from town_office.services.meeting_types import ABSENT, EXCUSED, AttendanceChange
-from town_office.services.training_types import ALL_TOWN, BY_GROUP, NEW_DEPUTIES, SessionInput
+from town_office.services import roster, training
+from town_office.services.training import papers as training_papers
+from town_office.services.training import stats as training_stats
+from town_office.services.meetings.types import ABSENT, EXCUSED, AttendanceChange
+from town_office.services.training.types import ALL_TOWN, BY_GROUP, NEW_DEPUTIES, SessionInput
 
 
 @pytest.fixture

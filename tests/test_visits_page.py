@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from town_office.models import Problem, Visit, VisitDeputy
-from town_office.services import problems, visits
-from town_office.services.visit_types import ProblemInput, VisitInput
+from town_office.services.visits import problems
+from town_office.services import visits
+from town_office.services.visits.types import ProblemInput, VisitInput
 from town_office.views.visits import problems_page as problems_module
 from town_office.views.visits.problems_page import ProblemsPage
 from town_office.views.visits.table_models import (
@@ -180,7 +181,8 @@ def test_document_settings_are_edited_in_settings_and_reach_the_papers(qtbot, cu
 def test_the_history_names_the_clerk_from_the_settings(qtbot, current_term, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from town_office.services import audit, settings
+    from town_office.services import settings
+    from town_office.services.common import audit
     from town_office.views.settings.page import TownSettingsTab
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)

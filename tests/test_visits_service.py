@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from town_office.errors import ValidationError
-from town_office.services import problems, roster, visits
-from town_office.services.visit_types import ProblemFilter, ProblemInput, VisitInput
+from town_office.services.visits import problems
+from town_office.services import roster, visits
+from town_office.services.visits.types import ProblemFilter, ProblemInput, VisitInput
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_visit_log_pdf_and_problem_workbook(deputies, tmp_path):
     from openpyxl import load_workbook
 
     from tests.pdf_helpers import assert_fonts_embedded, assert_in_order, page_sizes, pdf_text
-    from town_office.services import visit_papers
+    from town_office.services.visits import papers as visit_papers
 
     made, _ = deputies
     visit = _visit([made["刘𬌗"].id], households=3)

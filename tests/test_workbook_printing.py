@@ -15,8 +15,11 @@ from pypdf import PdfReader
 
 from tests.pdf_helpers import overlapping_lines, page_sizes, printed_sizes
 from town_office.resources import resource_path
-from town_office.services import assessment_papers, hazard_papers, training_papers, visit_papers
-from town_office.services.roster_export import export_roster
+from town_office.services.assessment import papers as assessment_papers
+from town_office.services.hazards import papers as hazard_papers
+from town_office.services.training import papers as training_papers
+from town_office.services.visits import papers as visit_papers
+from town_office.services.roster.export import export_roster
 
 pytestmark = pytest.mark.libreoffice
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from town_office.services.workdays import (
+from town_office.services.common.workdays import (
     add_workdays,
     coverage_note,
     covered,
@@ -41,7 +41,7 @@ def test_uncovered_years_fall_back_to_weekends_and_say_so():
 def test_fast_count_agrees_with_walking_day_by_day():
     from datetime import timedelta
 
-    from town_office.services.workdays import workdays_between
+    from town_office.services.common.workdays import workdays_between
 
     start = date(2024, 12, 20)
     for span in range(0, 800, 7):

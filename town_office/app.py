@@ -75,7 +75,8 @@ def run_viewer(backup_file: str, password: str | None, data_dir: str | None = No
     from pathlib import Path
 
     from town_office.backup import extract, verify_backup
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
     from town_office.models.db import connect
     from town_office.views.main_window import MainWindow
 
@@ -141,7 +142,8 @@ def _load_demo_with_progress(build) -> None:
 def run_app(data_dir: str | None = None) -> int:
     """Open the window on the data folder; returns the process exit code."""
     from town_office.demo import build_demo_town, database_is_empty
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
     from town_office.views.first_run_dialog import FirstRunDialog
     from town_office.views.main_window import MainWindow
 

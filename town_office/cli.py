@@ -153,7 +153,7 @@ def _cmd_check(args) -> int:
 
 def _cmd_roster(args) -> int:
     if args.roster_command == "import":
-        from town_office.services.roster_import import apply_import, preview_import
+        from town_office.services.roster.importing import apply_import, preview_import
 
         open_folder(args, writes=True)
         preview = preview_import(args.file, sheet=args.sheet)
@@ -164,7 +164,7 @@ def _cmd_roster(args) -> int:
               f"导入前的数据已备份为 {summary.safety_backup}")
         return 0
     if args.roster_command == "export":
-        from town_office.services.roster_export import export_roster
+        from town_office.services.roster.export import export_roster
 
         open_folder(args)
         count = export_roster(args.file, with_id_numbers=args.with_id_numbers)
@@ -183,7 +183,7 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_handoff(args) -> int:
-    from town_office.services.handoff import build_package
+    from town_office.services.backups.handoff import build_package
 
     open_folder(args, writes=True)
     print(build_package(args.to, args.year, backup_password(args)).folder)

@@ -22,7 +22,7 @@ def _cmd_meetings(args) -> int:
 
 
 def _print_archive(args) -> int:
-    from town_office.services import archive_papers
+    from town_office.services.archive import papers as archive_papers
 
     if not args.term and not args.year:
         print("请用 --year 指定年度，或用 --term 打印整届", file=sys.stderr)
@@ -36,7 +36,7 @@ def _print_archive(args) -> int:
     if not args.rep:
         print("请用 --rep 姓名 指定代表，或用 --all 打印全部代表", file=sys.stderr)
         return 2
-    from town_office.services.visit_papers import find_deputy
+    from town_office.services.visits.papers import find_deputy
 
     print(f"已生成履职档案：{archive_papers.print_archive(find_deputy(args.rep).id, args.out, year)}")
     return 0
@@ -60,7 +60,7 @@ def _print_rule(args) -> int:
     if not args.kind:
         print("请用 --kind 指定规则文件类别（见 rules list），如 --kind 乡镇人大主席团议事规则", file=sys.stderr)
         return 2
-    from town_office.services.rule_papers import print_rule
+    from town_office.services.rules.papers import print_rule
 
     print(f"已生成规则文件：{print_rule(args.kind, args.out, args.on)}")
     return 0
@@ -73,7 +73,7 @@ def _cmd_print(args) -> int:
     if args.paper == "archive":
         return _print_archive(args)
     if args.paper in ("ledger", "hazard-notice"):
-        from town_office.services import hazard_papers
+        from town_office.services.hazards import papers as hazard_papers
 
         if args.paper == "ledger":
             if not args.year:
@@ -90,7 +90,7 @@ def _cmd_print(args) -> int:
         if not args.rep or not args.year:
             print("请用 --rep 姓名 --year 年度 指定代表和年度", file=sys.stderr)
             return 2
-        from town_office.services.visit_papers import find_deputy, print_visit_log
+        from town_office.services.visits.papers import find_deputy, print_visit_log
 
         out = print_visit_log(find_deputy(args.rep).id, args.year, args.out)
         print(f"已生成走访日志：{out}")
@@ -99,14 +99,14 @@ def _cmd_print(args) -> int:
         if args.session is None:
             print("请用 --session 指定培训编号（见 training list）", file=sys.stderr)
             return 2
-        from town_office.services.training_papers import print_session_paper
+        from town_office.services.training.papers import print_session_paper
 
         print(f"已生成培训签到表：{print_session_paper('signin', args.session, args.out)}")
         return 0
     if args.meeting is None:
         print("请用 --meeting 指定会议编号（见 meetings list）", file=sys.stderr)
         return 2
-    from town_office.services.meeting_papers import PAPERS, print_paper
+    from town_office.services.meetings.papers import PAPERS, print_paper
 
     out = print_paper(args.paper, args.meeting, args.out)
     print(f"已生成{PAPERS[args.paper]}：{out}")
@@ -130,7 +130,7 @@ def _cmd_visits(args) -> int:
     if args.visits_command != "list":
         print("请指定操作：town-office visits list [--year 年度] [--rep 姓名]", file=sys.stderr)
         return 2
-    from town_office.services.visit_papers import find_deputy
+    from town_office.services.visits.papers import find_deputy
     from town_office.services.visits import list_visits
 
     open_folder(args)
@@ -147,7 +147,7 @@ def _cmd_hazards(args) -> int:
         return 2
     from datetime import date
 
-    from town_office.services.hazard_types import OPEN_HAZARD_STATUSES, HazardFilter
+    from town_office.services.hazards.types import OPEN_HAZARD_STATUSES, HazardFilter
     from town_office.services.hazards import list_hazards
 
     open_folder(args)
@@ -164,8 +164,8 @@ def _cmd_hazards(args) -> int:
 def _cmd_export(args) -> int:
     if args.export_command == "assessment":
         from town_office.services import assessment
-        from town_office.services.assessment_papers import export_assessment
-        from town_office.services.assessment_types import NOT_COMPUTED
+        from town_office.services.assessment.papers import export_assessment
+        from town_office.services.assessment.types import NOT_COMPUTED
 
         open_folder(args)
         if assessment.round_state(args.year).status == NOT_COMPUTED:
@@ -174,13 +174,13 @@ def _cmd_export(args) -> int:
         print(f"已导出{args.year}年度履职考核：{export_assessment(args.year, args.out)}")
         return 0
     if args.export_command == "ledger":
-        from town_office.services.hazard_papers import export_ledger
+        from town_office.services.hazards.papers import export_ledger
 
         open_folder(args)
         print(f"已导出{args.year}年隐患台账：{export_ledger(args.year, args.out)}")
         return 0
     if args.export_command == "problems":
-        from town_office.services.visit_papers import export_problems
+        from town_office.services.visits.papers import export_problems
 
         open_folder(args)
         print(f"已导出{args.year}年群众反映问题清单：{export_problems(args.year, args.out)}")
@@ -189,7 +189,7 @@ def _cmd_export(args) -> int:
         print("请指定内容：town-office export training|problems --year 年度 --out 文件.xlsx",
               file=sys.stderr)
         return 2
-    from town_office.services.training_papers import export_training_year
+    from town_office.services.training.papers import export_training_year
 
     open_folder(args)
     print(f"已导出{args.year}年代表培训情况：{export_training_year(args.year, args.out)}")

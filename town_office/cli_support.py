@@ -16,7 +16,7 @@ def open_folder(args, writes: bool = False):
     """The data folder and its open database; a command that writes first takes the folder's lock
     (the same one the window holds), and keeps it until the command ends."""
     from town_office import folder_lock, housekeeping, restore_swap
-    from town_office.models import open_database
+    from town_office.database_file import open_database
 
     folder = resolve_data_folder(args.data_dir).ensure()
     if writes or (folder.root / restore_swap.JOURNAL).exists():

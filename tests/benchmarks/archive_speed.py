@@ -16,9 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 def main() -> None:
     from town_office.demo import build_demo_town
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
     from town_office.paths import DataFolder
-    from town_office.services import archive_papers, assessment
+    from town_office.services.archive import papers as archive_papers
+    from town_office.services import assessment
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = DataFolder(Path(tmp) / "data").ensure()

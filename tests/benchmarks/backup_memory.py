@@ -41,7 +41,8 @@ def grow(data: Path, megabytes: int) -> int:
     """Bulk visits with 2.7 KB summaries until the database reaches ``megabytes``."""
     sys.path.insert(0, str(ROOT))
     from tests.benchmarks.big_town import generate
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
 
     folder = data / "town_office.sqlite3"
     open_database(folder, data / "backups")

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from town_office.models import Problem, Representative, Visit, VisitDeputy
 from town_office.models.db import database
-from town_office.services.visit_types import FORMS, PROBLEM_STATUSES
+from town_office.services.visits.types import FORMS, PROBLEM_STATUSES
 
 VILLAGES = ("青石社区", "柳溪村", "桃源村", "石门村", "龙潭村", "杨家坪村", "白沙村", "新塘村")
 UNITS = ("镇水利站", "镇村镇建设服务中心", "镇综合执法队", "镇社会事务办", "镇司法所")

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from town_office.services.pinyin import pinyin_keys
-from town_office.services.roster_types import RepresentativeRow
+from town_office.services.common.pinyin import pinyin_keys
+from town_office.services.roster.types import RepresentativeRow
 from town_office.views.roster.table_model import (
     RepresentativeTableModel,
     RosterColumn,

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.benchmarks.big_town import generate  # noqa: E402
 from town_office.demo import build_demo_town  # noqa: E402
-from town_office.models import open_database  # noqa: E402
-from town_office.services import problems, visits  # noqa: E402
-from town_office.services.visit_types import ProblemFilter  # noqa: E402
+from town_office.database_file import open_database  # noqa: E402
+from town_office.services.visits import problems  # noqa: E402
+from town_office.services import visits
+from town_office.services.visits.types import ProblemFilter  # noqa: E402
 from town_office.views.visits.table_models import ProblemTableModel, VisitTableModel  # noqa: E402
 
 

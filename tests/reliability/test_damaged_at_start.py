@@ -9,7 +9,8 @@ import pytest
 from tests.db_files import checkpoint, cut_short
 from town_office import backup
 from town_office.errors import DatabaseDamaged, NotOurDatabase
-from town_office.models import database, open_database
+from town_office.models import database
+from town_office.database_file import open_database
 
 pytestmark = pytest.mark.gui
 

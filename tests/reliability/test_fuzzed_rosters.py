@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.test_roster_import import HEADERS, messy_workbook
 from town_office.errors import ValidationError
 from town_office.models import Representative
-from town_office.services.roster_import import apply_import, preview_import
+from town_office.services.roster.importing import apply_import, preview_import
 
 EXAMPLES = int(os.environ.get("TOWN_OFFICE_FUZZ_EXAMPLES", "60"))
 

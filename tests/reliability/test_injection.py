@@ -9,11 +9,15 @@ from openpyxl import load_workbook
 from tests.test_roster_import import good_rows, messy_workbook
 from town_office.models import Representative
 from town_office.reports.xlsx_style import put
-from town_office.services import hazard_papers, hazards, problems, visit_papers, visits
-from town_office.services.hazard_types import HazardInput
-from town_office.services.roster_export import export_roster
-from town_office.services.roster_import import apply_import, preview_import
-from town_office.services.visit_types import ProblemInput, VisitInput
+from town_office.services.hazards import papers as hazard_papers
+from town_office.services import hazards
+from town_office.services.visits import problems
+from town_office.services.visits import papers as visit_papers
+from town_office.services import visits
+from town_office.services.hazards.types import HazardInput
+from town_office.services.roster.export import export_roster
+from town_office.services.roster.importing import apply_import, preview_import
+from town_office.services.visits.types import ProblemInput, VisitInput
 
 ATTACKS = ["=CMD|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1+1",
            "=HYPERLINK(\"http://example.invalid\",\"点我\")", "'; DROP TABLE representative; --"]

@@ -11,7 +11,8 @@ import textwrap
 import pytest
 
 from town_office import backup, restore_swap
-from town_office.models import database, open_database
+from town_office.models import database
+from town_office.database_file import open_database
 from town_office.services import settings
 
 CHILD = textwrap.dedent("""
@@ -30,7 +31,8 @@ CHILD = textwrap.dedent("""
 
     from town_office.paths import DataFolder
     from town_office import backup
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
     folder = DataFolder(root)
     open_database(folder.database, folder.backups)
     for name in ("replace", "fsync", "unlink", "rename", "rmdir"):

@@ -30,7 +30,8 @@ CHILD = textwrap.dedent("""
         return wrapped
 
     from town_office.paths import DataFolder
-    from town_office.models import database, open_database
+    from town_office.models import database
+    from town_office.database_file import open_database
     folder = DataFolder(root)
     if operation != "upgrade":
         open_database(folder.database, folder.backups)
@@ -41,7 +42,7 @@ CHILD = textwrap.dedent("""
         from town_office.backup import create_backup
         create_backup(database.obj, folder, Path(extra))
     elif operation == "import":
-        from town_office.services.roster_import import apply_import, preview_import
+        from town_office.services.roster.importing import apply_import, preview_import
         apply_import(preview_import(Path(extra)))
     else:
         open_database(folder.database, folder.backups)
@@ -125,7 +126,8 @@ def test_a_killed_upgrade_leaves_a_database_the_next_start_opens(data_folder, tm
     shutil.copytree(data_folder.root, pristine)
 
     def check(finished, crash_at):
-        from town_office.models import database, open_database
+        from town_office.models import database
+        from town_office.database_file import open_database
         from town_office.models.migrations import SCHEMA_VERSION, schema_version
 
         db, _ = open_database(data_folder.database, data_folder.backups)  # the next start

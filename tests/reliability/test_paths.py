@@ -5,8 +5,9 @@ import pytest
 
 from town_office.errors import StorageError
 from town_office.models import AgendaMaterial
-from town_office.services import attachments, meeting_agenda
-from town_office.services.meeting_types import AgendaItemInput
+from town_office.services.common import attachments
+from town_office.services.meetings import agenda as meeting_agenda
+from town_office.services.meetings.types import AgendaItemInput
 
 
 @pytest.mark.parametrize("forged", ["../../victim.txt", "../town_office.sqlite3", "{victim}",

@@ -66,7 +66,7 @@ def test_password_files_as_notepad_writes_them(demo_town, data_folder, tmp_path,
 
 def test_a_package_without_a_password_says_its_copies_are_unencrypted(demo_town, tmp_path):
     from tests.pdf_helpers import pdf_text
-    from town_office.services import handoff
+    from town_office.services.backups import handoff
 
     package = handoff.build_package(tmp_path / "U盘", 2026, None)
     text = "".join(pdf_text(package.folder / handoff.SHEET_NAME)).replace("\n", "").replace(" ", "")
@@ -78,7 +78,7 @@ def test_no_export_leaves_personal_data_outside_the_data_folder(demo_town, tmp_p
     import tempfile
 
     from town_office.models import Representative
-    from town_office.services.roster_export import export_roster
+    from town_office.services.roster.export import export_roster
 
     temp = tmp_path / "system-temp"
     temp.mkdir()
@@ -99,8 +99,8 @@ def test_no_readable_output_holds_a_full_id_number(demo_town, tmp_path):
 
     from tests.pdf_helpers import pdf_text
     from town_office.models import Representative
-    from town_office.services import handoff
-    from town_office.services.roster_export import export_roster
+    from town_office.services.backups import handoff
+    from town_office.services.roster.export import export_roster
 
     numbers = [r.id_number for r in Representative.select() if r.id_number]
     assert len(numbers) > 10

@@ -8,10 +8,11 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from town_office.services import archive, assessment, roster_units
-from town_office.services.archive_types import ENTRY_KINDS, ArchiveEntryInput
-from town_office.services.assessment_types import SchemeItem
-from town_office.services.training_stats import town_deputies_serving
+from town_office.services import archive, assessment
+from town_office.services.roster import units as roster_units
+from town_office.services.archive.types import ENTRY_KINDS, ArchiveEntryInput
+from town_office.services.assessment.types import SchemeItem
+from town_office.services.training.stats import town_deputies_serving
 
 SESSIONS = ((date(2025, 1, 16), "出席青石镇第十九届人民代表大会第五次会议，审议政府工作报告"),
             (date(2026, 1, 15), "出席青石镇第十九届人民代表大会第六次会议，审议政府工作报告和财政预算"),

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from town_office.services import hazard_photos, hazards, inspections, roster
-from town_office.services.hazard_types import HazardInput, InspectionInput
+from town_office.services.hazards import photos as hazard_photos
+from town_office.services import hazards
+from town_office.services.hazards import inspections
+from town_office.services import roster
+from town_office.services.hazards.types import HazardInput, InspectionInput
 
 LAW = "《中华人民共和国安全生产法》"
 INSPECTIONS = [

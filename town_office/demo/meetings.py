@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from town_office.services import (
-    followups,
-    meeting_agenda,
-    meeting_attendance,
-    meeting_papers,
-    meetings,
-    roster,
-)
-from town_office.services.meeting_types import (
+from town_office.services.meetings import followups
+from town_office.services.meetings import agenda as meeting_agenda
+from town_office.services.meetings import attendance as meeting_attendance
+from town_office.services.meetings import papers as meeting_papers
+from town_office.services import meetings, roster
+from town_office.services.meetings.types import (
     DONE,
     EXCUSED,
     IN_PROGRESS,

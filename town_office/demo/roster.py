@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from town_office.services import roster, roster_units
-from town_office.services.identity import id_check_char
-from town_office.services.roster_types import RepresentativeInput
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services.roster.identity import id_check_char
+from town_office.services.roster.types import RepresentativeInput
 
 VILLAGES = ("青石社区", "柳溪村", "桃源村", "石门村", "龙潭村", "杨家坪村", "白沙村", "新塘村")
 GROUPS = ("青石社区代表小组", "柳溪片代表小组", "桃源片代表小组", "石门片代表小组", "龙潭片代表小组",

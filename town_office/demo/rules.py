@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from town_office.services import meetings, rule_adoption, rule_drafts, rules
-from town_office.services.rule_types import RULE_KINDS, AdoptionInput, RuleUnit
+from town_office.services import meetings
+from town_office.services.rules import adoption as rule_adoption
+from town_office.services.rules import drafts as rule_drafts
+from town_office.services import rules
+from town_office.services.rules.types import RULE_KINDS, AdoptionInput, RuleUnit
 
 CONGRESS = "青石镇第十九届人民代表大会第一次会议"
 FIRST_PRESIDIUM = "青石镇第十九届人大主席团第二次会议"

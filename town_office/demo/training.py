@@ -6,9 +6,11 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from town_office.services import roster, roster_units, training
-from town_office.services.meeting_types import ABSENT, EXCUSED, AttendanceChange
-from town_office.services.training_types import (
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services import training
+from town_office.services.meetings.types import ABSENT, EXCUSED, AttendanceChange
+from town_office.services.training.types import (
     ALL_TOWN,
     BY_GROUP,
     COUNTY_DEPUTIES,

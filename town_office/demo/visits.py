@@ -8,8 +8,11 @@ import random
 from datetime import date, timedelta
 
 from town_office.demo.roster import VILLAGES
-from town_office.services import problems, roster, roster_units, visits
-from town_office.services.visit_types import FORMS, ProblemInput, VisitInput
+from town_office.services.visits import problems
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services import visits
+from town_office.services.visits.types import FORMS, ProblemInput, VisitInput
 
 ISSUES = (("村道破损严重，雨天无法通行", "道路交通", "镇村镇建设服务中心"),
           ("灌溉水渠淤塞，影响春耕", "农田水利", "镇水利站"),

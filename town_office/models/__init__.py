@@ -91,8 +91,12 @@ __all__ = [
 ]
 
 
-def open_database(path, backup_dir):
+def open_and_migrate(path, before_upgrade):
     """Connect to the SQLite file and bring its schema up to date (see ``migrations``).
+
+    Args:
+        before_upgrade: ``before_upgrade(db)``, called once before the first migration step (the
+            caller's backup; ``town_office.database_file.open_database`` supplies it).
 
     Returns:
         ``(db, what_happened)``.
@@ -103,7 +107,7 @@ def open_database(path, backup_dir):
     recognise_file(path)  # before connecting: the WAL pragma would already change the file
     db = connect(path)
     try:
-        return db, ensure_schema(db, backup_dir, ALL_MODELS)
+        return db, ensure_schema(db, ALL_MODELS, before_upgrade)
     except Exception:
         db.close()
         raise

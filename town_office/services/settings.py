@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 
 from town_office.models import Setting
 from town_office.models.db import database
-from town_office.services import audit
+from town_office.services.common import audit
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import FieldProblem, ValidationError
-from town_office.services import roster_units, settings
-from town_office.services.identity import parse_date
+from town_office.services import settings
+from town_office.services.roster import units as roster_units
+from town_office.services.roster.identity import parse_date
 from town_office.views.widgets.form import FieldErrors
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from town_office.services.audit import AuditRow
+from town_office.services.common.audit import AuditRow
 from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table
 

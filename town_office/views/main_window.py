@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office import APP_NAME, __version__
-from town_office.services import roster_units, settings
+from town_office.services import settings
+from town_office.services.roster import units as roster_units
 from town_office.views import ui_state
 from town_office.views.archive.archive_page import ArchivePage
-from town_office.views.archive.assessment_page import AssessmentPage
-from town_office.views.backup.auto import AutoBackup
-from town_office.views.backup.page import BackupPage
+from town_office.views.assessment.page import AssessmentPage
+from town_office.views.backups.auto import AutoBackup
+from town_office.views.backups.page import BackupPage
 from town_office.views.hazards.inspections_page import InspectionsPage
 from town_office.views.hazards.ledger_page import LedgerPage
 from town_office.views.meetings.followups_page import FollowUpsPage

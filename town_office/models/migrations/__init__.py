@@ -92,16 +92,7 @@ def recognise_file(path: Path) -> None:
         raise DatabaseDamaged(f"数据库文件 {path.name} 已损坏：{damage or '；'.join(quick)}。")
 
 
-def _backup_before_upgrade(db: SqliteDatabase, backup_dir: Path) -> None:
-    """A full, verified ``.tobak`` of the data as it was (database and attachments), listed on the
-    备份与恢复 page with the reason 升级前自动备份."""
-    from town_office.backup import BEFORE_UPGRADE, create_backup
-    from town_office.paths import DataFolder
-
-    create_backup(db, DataFolder(backup_dir.parent), backup_dir, reason=BEFORE_UPGRADE)
-
-
-def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
+def ensure_schema(db: SqliteDatabase, models: list, before_upgrade) -> str:
     """Bring the open database to ``SCHEMA_VERSION``.
 
     Returns:
@@ -126,7 +117,7 @@ def ensure_schema(db: SqliteDatabase, backup_dir: Path, models: list) -> str:
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")  # files from before the mark
     if version == SCHEMA_VERSION:
         return "已是最新"
-    _backup_before_upgrade(db, Path(backup_dir))
+    before_upgrade(db)  # the caller's verified backup of the data as it was
     migrator = SqliteMigrator(db)
     start = version
     for target in range(version + 1, SCHEMA_VERSION + 1):

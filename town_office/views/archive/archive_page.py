@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import archive, archive_papers, roster, roster_units
+from town_office.services import archive
+from town_office.services.archive import papers as archive_papers
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
 from town_office.views.archive.batch_dialog import BatchDialog
 from town_office.views.archive.entry_dialog import EntryDialog
 from town_office.views.archive.table_models import ActivityTableModel, DeputyTableModel

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import archive_papers, roster_units
+from town_office.services.archive import papers as archive_papers
+from town_office.services.roster import units as roster_units
 from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.messages import warn
 from town_office.views import ui_state

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.services import archive
-from town_office.services.archive_types import (
+from town_office.services.archive.types import (
     ENTRY_KINDS,
     SECTION_MARKS,
     SECTION_TITLES,

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import hazard_photos, hazards, inspections, settings
-from town_office.services.hazard_types import (
+from town_office.services import settings
+from town_office.services.hazards import photos as hazard_photos
+from town_office.services import hazards
+from town_office.services.hazards import inspections
+from town_office.services.hazards.types import (
     AFTER,
     BEFORE,
     LEVELS,

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import attachments, inspections, roster, roster_units
-from town_office.services.hazard_types import (
+from town_office.services.common import attachments
+from town_office.services.hazards import inspections
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services.hazards.types import (
     INSPECTION_KINDS,
     STAGES,
     InspectionInput,

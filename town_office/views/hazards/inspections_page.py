@@ -7,7 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from town_office.services import hazard_papers, hazards, inspections
+from town_office.services.hazards import papers as hazard_papers
+from town_office.services import hazards
+from town_office.services.hazards import inspections
 from town_office.views.hazards.inspection_dialog import InspectionDialog
 from town_office.views.hazards.table_models import InspectionTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog

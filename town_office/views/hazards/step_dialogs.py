@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
-from town_office.services.hazard_types import HazardRow
+from town_office.services.hazards.types import HazardRow
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import text_box
 from town_office.views.widgets.form_dialog import FormDialog

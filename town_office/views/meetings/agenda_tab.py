@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError, ValidationError
-from town_office.services import attachments, followups, meeting_agenda
-from town_office.services.meeting_rules import vote_passes
-from town_office.services.meeting_types import AgendaItemInput, AgendaItemRow, MeetingDetail
+from town_office.services.common import attachments
+from town_office.services.meetings import followups
+from town_office.services.meetings import agenda as meeting_agenda
+from town_office.services.meetings.rules import vote_passes
+from town_office.services.meetings.types import AgendaItemInput, AgendaItemRow, MeetingDetail
 from town_office.views import ui_state
 from town_office.views.meetings.followup_dialogs import FollowUpDialog
 from town_office.views.meetings.table_models import FollowUpTableModel

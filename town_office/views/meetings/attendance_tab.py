@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import meeting_attendance, roster
-from town_office.services.meeting_rules import tally_from
-from town_office.services.meeting_types import (
+from town_office.services.meetings import attendance as meeting_attendance
+from town_office.services import roster
+from town_office.services.meetings.rules import tally_from
+from town_office.services.meetings.types import (
     ATTENDANCE,
     EXCUSED,
     PRESENT,

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.services import settings
-from town_office.services.meeting_rules import latest_allowed_deadline
-from town_office.services.meeting_types import DONE, IN_PROGRESS, FollowUpInput, FollowUpRow
+from town_office.services.meetings.rules import latest_allowed_deadline
+from town_office.services.meetings.types import DONE, IN_PROGRESS, FollowUpInput, FollowUpRow
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form_dialog import FormDialog
 

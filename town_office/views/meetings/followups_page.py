@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from town_office.services import audit, followups, meetings
-from town_office.services.meeting_types import FollowUpFilter
+from town_office.services.common import audit
+from town_office.services.meetings import followups
+from town_office.services import meetings
+from town_office.services.meetings.types import FollowUpFilter
 from town_office.views.history_dialog import HistoryDialog
 from town_office.views.meetings.followup_dialogs import ExtendDialog, ProgressDialog
 from town_office.views.meetings.meeting_dialog import MeetingDialog

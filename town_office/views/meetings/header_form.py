@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from town_office.services.meeting_types import KINDS, MeetingDetail, MeetingInput
+from town_office.services.meetings.types import KINDS, MeetingDetail, MeetingInput
 from town_office.views.widgets.form import FieldErrors
 
 

@@ -17,15 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError, ValidationError
-from town_office.services import (
-    followups,
-    meeting_agenda,
-    meeting_papers,
-    meetings,
-    roster,
-    roster_units,
-)
-from town_office.services.meeting_types import (
+from town_office.services.meetings import followups
+from town_office.services.meetings import agenda as meeting_agenda
+from town_office.services.meetings import papers as meeting_papers
+from town_office.services import meetings, roster
+from town_office.services.roster import units as roster_units
+from town_office.services.meetings.types import (
     FINALISED,
     HELD,
     PREPARING,

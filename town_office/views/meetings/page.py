@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import meetings, roster_units
-from town_office.services.meeting_rules import numbering_out_of_order
-from town_office.services.meeting_types import QuarterStatus
+from town_office.services import meetings
+from town_office.services.roster import units as roster_units
+from town_office.services.meetings.rules import numbering_out_of_order
+from town_office.services.meetings.types import QuarterStatus
 from town_office.views import ui_state
 from town_office.views.meetings.meeting_dialog import MeetingDialog
 from town_office.views.meetings.table_models import MeetingTableModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from town_office.services.meeting_types import FollowUpRow, MeetingRow
+from town_office.services.meetings.types import FollowUpRow, MeetingRow
 from town_office.views.widgets.table_model import (
     ENDED_GREY,
     OVERDUE_RED,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import ValidationError
-from town_office.services.roster_types import END_REASONS, RepresentativeRow
+from town_office.services.roster.types import END_REASONS, RepresentativeRow
 from town_office.views.widgets.form import FieldErrors
 from town_office.views.widgets.unsaved import GuardsUnsavedWork
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from town_office.services.roster_import import ImportPreview
+from town_office.services.roster.importing import ImportPreview
 from town_office.views.widgets.table_model import OVERDUE_RED, ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table
 

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import audit, roster, roster_units
-from town_office.services.roster_export import export_roster
-from town_office.services.roster_import import SheetChoiceNeeded, apply_import, preview_import
-from town_office.services.roster_types import LEVELS, RepresentativeRow
+from town_office.services.common import audit
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services.roster.export import export_roster
+from town_office.services.roster.importing import SheetChoiceNeeded, apply_import, preview_import
+from town_office.services.roster.types import LEVELS, RepresentativeRow
 from town_office.views import ui_state
 from town_office.views.history_dialog import HistoryDialog
 from town_office.views.roster.end_dialog import EndRepresentativeDialog

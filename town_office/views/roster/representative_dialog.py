@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import FieldProblem, ValidationError
-from town_office.services.identity import (
+from town_office.services.roster.identity import (
     birth_month_from_id,
     gender_from_id,
     id_number_problem,
@@ -29,7 +29,7 @@ from town_office.services.identity import (
     normalise_phone,
     parse_date,
 )
-from town_office.services.roster_types import (
+from town_office.services.roster.types import (
     EDUCATIONS,
     GROUP_ROLES,
     LEVELS,
@@ -38,11 +38,11 @@ from town_office.services.roster_types import (
     RepresentativeInput,
     RepresentativeRow,
 )
-from town_office.services.roster_types import (
+from town_office.services.roster.types import (
     FIELD_LABELS as L,
 )
-from town_office.services.roster_validation import representative_problems
-from town_office.services.text_limits import LIMITS
+from town_office.services.roster.validation import representative_problems
+from town_office.services.common.text_limits import LIMITS
 from town_office.views.widgets.form import FieldErrors
 from town_office.views.widgets.unsaved import GuardsUnsavedWork, save_keys
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from town_office.services.roster_types import RepresentativeRow
+from town_office.services.roster.types import RepresentativeRow
 from town_office.views.widgets.table_model import ENDED_GREY, ColumnSpec, DataclassTableModel
 
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import rule_papers, rules
-from town_office.services.rule_types import ADDED, CHANGED, REMOVED, DocumentRow
+from town_office.services.rules import papers as rule_papers
+from town_office.services import rules
+from town_office.services.rules.types import ADDED, CHANGED, REMOVED, DocumentRow
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import warn
 

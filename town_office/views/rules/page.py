@@ -22,15 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import (
-    attachments,
-    meetings,
-    rule_adoption,
-    rule_drafts,
-    rule_papers,
-    rules,
-)
-from town_office.services.meeting_types import PREPARING
+from town_office.services.common import attachments
+from town_office.services import meetings
+from town_office.services.rules import adoption as rule_adoption
+from town_office.services.rules import drafts as rule_drafts
+from town_office.services.rules import papers as rule_papers
+from town_office.services import rules
+from town_office.services.meetings.types import PREPARING
 from town_office.views import ui_state
 from town_office.views.history_dialog import HistoryDialog
 from town_office.views.meetings.header_form import date_edit, read_date

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
-from town_office.services.rule_types import AdoptionInput, DocumentRow, VersionRow
+from town_office.services.rules.types import AdoptionInput, DocumentRow, VersionRow
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import text_box
 from town_office.views.widgets.form_dialog import FormDialog

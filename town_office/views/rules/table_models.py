@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from town_office.services.rule_types import DRAFT, REPEALED, REVISED
+from town_office.services.rules.types import DRAFT, REPEALED, REVISED
 from town_office.views.widgets.table_model import (
     ENDED_GREY,
     OVERDUE_RED,

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.services import rules
-from town_office.services.rule_text import (
+from town_office.services.rules.text import (
     articles_citing_numbers,
     as_text,
     number_units,
     parse_text,
 )
-from town_office.services.rule_types import RuleUnit, VersionDetail
+from town_office.services.rules.types import RuleUnit, VersionDetail
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors, text_box
 from town_office.views.widgets.messages import confirm

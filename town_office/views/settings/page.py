@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import roster_units, settings
+from town_office.services import settings
+from town_office.services.roster import units as roster_units
 from town_office.services.settings import PASS_RULES, QUORUM_RULES, SETTING_LABELS
 from town_office.views.settings.unit_dialogs import TermDialog, UnitDialog
 from town_office.views.widgets.table_model import ROW_ROLE, ColumnSpec, DataclassTableModel

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import FieldProblem, ValidationError
-from town_office.services.identity import parse_date
-from town_office.services.roster_types import TermRow, UnitRow
+from town_office.services.roster.identity import parse_date
+from town_office.services.roster.types import TermRow, UnitRow
 from town_office.views.widgets.form import FieldErrors
 from town_office.views.widgets.unsaved import GuardsUnsavedWork
 

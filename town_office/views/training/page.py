@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import training, training_papers
+from town_office.services import training
+from town_office.services.training import papers as training_papers
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.training.session_dialog import TrainingSessionDialog
 from town_office.views.training.table_models import SessionTableModel

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import roster, roster_units, settings, training
-from town_office.services.meeting_types import ABSENT, EXCUSED, PRESENT
-from town_office.services.training_types import (
+from town_office.services import settings, roster
+from town_office.services.roster import units as roster_units
+from town_office.services import training
+from town_office.services.meetings.types import ABSENT, EXCUSED, PRESENT
+from town_office.services.training.types import (
     BY_GROUP,
     CHOOSERS,
     ORGANISERS,
@@ -309,7 +311,7 @@ class TrainingSessionDialog(GuardsUnsavedWork, QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def open_material(self) -> None:
-        from town_office.services import attachments
+        from town_office.services.common import attachments
 
         material = self._material()
         if material:

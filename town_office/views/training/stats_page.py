@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import roster_units, settings, training, training_papers, training_stats
+from town_office.services import settings
+from town_office.services.roster import units as roster_units
+from town_office.services import training
+from town_office.services.training import papers as training_papers
+from town_office.services.training import stats as training_stats
 from town_office.views import ui_state
 from town_office.views.tasks import run_task
 from town_office.views.training.table_models import DeputyStatTableModel, GroupStatTableModel

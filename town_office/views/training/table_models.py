@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 
-from town_office.services.meeting_types import ATTENDANCE, EXCUSED
-from town_office.services.training_types import hours_text
+from town_office.services.meetings.types import ATTENDANCE, EXCUSED
+from town_office.services.training.types import hours_text
 from town_office.views.widgets.table_model import (
     ENDED_GREY,
     OVERDUE_RED,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from town_office.services.visit_types import FEEDBACK_WAYS, SATISFACTION
-from town_office.services.workdays import coverage_note
+from town_office.services.visits.types import FEEDBACK_WAYS, SATISFACTION
+from town_office.services.common.workdays import coverage_note
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.widgets.form_dialog import FormDialog
 from town_office.views.widgets.screen_fit import scrolling
@@ -107,7 +107,7 @@ class ProblemEditDialog(FormDialog):
     """Correct what was recorded: wording, voter, category, route, unit."""
 
     def __init__(self, parent, row, categories: tuple[str, ...], save: Callable[[object], object]):
-        from town_office.services.visit_types import ROUTES, ProblemInput
+        from town_office.services.visits.types import ROUTES, ProblemInput
 
         super().__init__(parent, "修改群众诉求")
         self._save, self._input = save, ProblemInput

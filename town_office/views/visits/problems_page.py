@@ -23,8 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import problems, roster, roster_units, settings, visit_papers, visits
-from town_office.services.visit_types import (
+from town_office.services import settings
+from town_office.services.visits import problems
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services.visits import papers as visit_papers
+from town_office.services import visits
+from town_office.services.visits.types import (
     ASSIGNED,
     CLOSED,
     IN_PROGRESS,
@@ -33,7 +38,7 @@ from town_office.services.visit_types import (
     REGISTERED,
     ProblemFilter,
 )
-from town_office.services.workdays import coverage_note
+from town_office.services.common.workdays import coverage_note
 from town_office.views import ui_state
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.problem_dialogs import (
@@ -258,7 +263,7 @@ class ProblemsPage(QWidget):
 
     def print_pdf(self) -> None:
         year = self.year_combo.currentData() or date.today().year
-        from town_office.services import attachments
+        from town_office.services.common import attachments
 
         out = visit_papers.print_problems(year, attachments.preview_path(f"{year}年问题清单.pdf"),
                                           self.current_filter())

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from town_office.services.text_limits import LIMITS
-from town_office.services.visit_types import ProblemInput
+from town_office.services.common.text_limits import LIMITS
+from town_office.services.visits.types import ProblemInput
 
 CONTENT, CATEGORY = 0, 1
 

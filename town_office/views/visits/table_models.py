@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from town_office.services.visit_types import ProblemRow
-from town_office.services.workdays import workdays_left
+from town_office.services.visits.types import ProblemRow
+from town_office.services.common.workdays import workdays_left
 from town_office.views.widgets.table_model import (
     ENDED_GREY,
     OVERDUE_RED,

@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError, ValidationError
-from town_office.services import problems, roster, roster_units, settings, visits
-from town_office.services.visit_types import FORMS, VisitInput, VisitRow
-from town_office.services.text_limits import LIMITS
+from town_office.services import settings
+from town_office.services.visits import problems
+from town_office.services import roster
+from town_office.services.roster import units as roster_units
+from town_office.services import visits
+from town_office.services.visits.types import FORMS, VisitInput, VisitRow
+from town_office.services.common.text_limits import LIMITS
 from town_office.views.meetings.header_form import date_edit, read_date
 from town_office.views.visits.raised_problems import RaisedProblemsTable
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors

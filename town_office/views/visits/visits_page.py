@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services import roster, roster_units, settings, visit_papers, visits
+from town_office.services import settings, roster
+from town_office.services.roster import units as roster_units
+from town_office.services.visits import papers as visit_papers
+from town_office.services import visits
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.table_models import QuotaTableModel, VisitTableModel
 from town_office.views.visits.visit_dialog import VisitEntryDialog

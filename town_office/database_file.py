@@ -1,0 +1,27 @@
+"""Opening the data folder's database: the models recognise the file and migrate it, and before an
+upgrade this module has the backup code take a full, verified ``.tobak`` of the data as it was
+(listed on the 备份与恢复 page as 升级前自动备份). Kept apart from both so that neither the models nor
+the backup code imports the other's caller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def open_database(path, backup_dir):
+    """Connect to the SQLite file at ``path`` and bring its schema up to date, backing the data up
+    into ``backup_dir`` first when an upgrade is due.
+
+    Returns:
+        ``(db, what_happened)``.
+    """
+    from town_office.backup import BEFORE_UPGRADE, create_backup
+    from town_office.models import open_and_migrate
+    from town_office.paths import DataFolder
+
+    backup_dir = Path(backup_dir)
+
+    def backup_before_upgrade(db) -> None:
+        create_backup(db, DataFolder(backup_dir.parent), backup_dir, reason=BEFORE_UPGRADE)
+
+    return open_and_migrate(path, before_upgrade=backup_before_upgrade)

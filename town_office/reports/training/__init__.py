@@ -1,0 +1,1 @@
+"""Training papers: the sign-in sheet and record (PDF) and the statistics workbook."""
