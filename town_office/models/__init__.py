@@ -35,7 +35,15 @@ from town_office.models.roster import (
     RepresentativeLevel,
     Term,
 )
-from town_office.models.rule import RuleArticle, RuleDocument, RuleVersion
+from town_office.models.rule import RuleArticle, RuleDocument, RuleVersion, RuleVersionSession
+from town_office.models.session import (
+    CongressSession,
+    SessionAttendee,
+    SessionCandidate,
+    SessionDocument,
+    SessionItem,
+    TermChange,
+)
 from town_office.models.settings import Setting
 from town_office.models.training import TrainingAttendee, TrainingMaterial, TrainingSession
 from town_office.models.visit import Problem, ProblemEvent, Visit, VisitDeputy
@@ -46,11 +54,18 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               Visit, VisitDeputy, Problem, ProblemEvent, Inspection, InspectionParticipant, Hazard,
               HazardEvent, HazardPhoto, HazardSupervision, ArchiveEntry, AssessmentScheme, AssessmentItem,
               AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment,
-              RuleDocument, RuleVersion, RuleArticle]
+              RuleDocument, RuleVersion, RuleArticle, CongressSession, SessionAttendee, SessionItem,
+              SessionCandidate, SessionDocument, TermChange, RuleVersionSession]
 
 __all__ = [
     "ALL_MODELS",
     "AgendaItem",
+    "CongressSession",
+    "SessionAttendee",
+    "SessionCandidate",
+    "SessionDocument",
+    "SessionItem",
+    "TermChange",
     "AgendaMaterial",
     "ArchiveEntry",
     "AssessmentAdjustment",
@@ -78,6 +93,7 @@ __all__ = [
     "RuleArticle",
     "RuleDocument",
     "RuleVersion",
+    "RuleVersionSession",
     "Setting",
     "Problem",
     "ProblemEvent",

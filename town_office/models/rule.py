@@ -16,6 +16,7 @@ from peewee import (
 
 from town_office.models.db import BaseModel
 from town_office.models.meeting import Meeting
+from town_office.models.session import CongressSession
 
 
 class RuleDocument(BaseModel):
@@ -71,3 +72,15 @@ class RuleArticle(BaseModel):
 
     class Meta:
         table_name = "rule_article"
+
+
+class RuleVersionSession(BaseModel):
+    """The congress session of the program at which a version was adopted (a re-adoption at a new
+    term's first session); versions adopted elsewhere have none."""
+
+    id = AutoField()
+    version = ForeignKeyField(RuleVersion, backref="session_links", on_delete="CASCADE", unique=True)
+    session = ForeignKeyField(CongressSession, backref="adopted_rules", on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "rule_version_session"

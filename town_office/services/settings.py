@@ -28,6 +28,8 @@ class TownSettings:
     followup_extension_months: int = 6
     visit_quota_households: int = 12
     congress_sessions_per_year: int = 2
+    congress_quorum_rule: str = "超过全体代表的三分之二出席"
+    congress_pass_rule: str = "全体代表过半数通过"
     motion_min_deputies: int = 5
     suggestion_answer_months: int = 3
     suggestion_complex_months: int = 6
@@ -60,6 +62,8 @@ SETTING_LABELS = {
     "followup_extension_months": "督办事项延期上限（月）",
     "visit_quota_households": "每名代表每年走访户数",
     "congress_sessions_per_year": "镇人民代表大会每年至少举行会议",
+    "congress_quorum_rule": "镇人民代表大会会议出席人数要求",
+    "congress_pass_rule": "人代会表决、选举通过要求",
     "motion_min_deputies": "代表联名提出议案的最少人数",
     "suggestion_answer_months": "代表建议答复期限",
     "suggestion_complex_months": "情况复杂的代表建议答复期限",
@@ -81,6 +85,8 @@ SETTING_LABELS = {
 
 QUORUM_RULES = ("全体成员过半数出席", "全体成员三分之二以上出席")
 PASS_RULES = ("全体成员过半数同意", "出席成员过半数同意", "全体成员三分之二以上同意")
+CONGRESS_QUORUM_RULES = ("超过全体代表的三分之二出席", "全体代表三分之二以上出席（含本数）", "全体代表过半数出席")
+CONGRESS_PASS_RULES = ("全体代表过半数通过", "出席代表过半数通过")
 
 
 def town_short_name(town_name: str) -> str:

@@ -15,6 +15,9 @@ LIMITS = {
     "people": 200,  # 走访对象
     "summary": 2000,
     "problem": 1000,  # 反映问题, in the voter's words
+    "place": 100,
+    "title": 100,  # a session item's title
+    "decision": 3000,  # a decision's text, printed as its 决议
 }
 
 

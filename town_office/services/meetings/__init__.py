@@ -50,6 +50,7 @@ from town_office.services.meetings.types import (
     meeting_title,
 )
 from town_office.services.common.reasons import require_reason
+from town_office.services.roster.closed_terms import ensure_open_term
 from town_office.services.roster.units import current_term_id
 from town_office.services.settings import get_settings, minutes_copy_to
 
@@ -70,6 +71,7 @@ def ensure_editable(meeting: Meeting) -> None:
     if meeting.status == FINALISED:
         raise ValidationError([FieldProblem(
             "状态", "会议纪要已定稿，内容已锁定。如需修改，请先“重新打开”并写明原因。")])
+    ensure_open_term(meeting.term_id, "这次主席团会议")
 
 
 def touch(meeting: Meeting) -> None:

@@ -1,0 +1,150 @@
+"""Deputies across terms: a mandate is one deputy record in one term; a person is every mandate of
+one human being. A deputy re-elected (连任) has two mandates — matched by the same ID number, or, when
+either lacks one, by the same name and birth month — and every year figure (assessment, training,
+visit quota, the yearly 履职档案) counts the person once, with both periods, over every town deputy
+who served on some day of the year in either term."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from town_office.models import Representative, RepresentativeLevel, Term
+
+TOWN_LEVEL = "镇"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One mandate of a person: the term and the days served in it."""
+
+    representative_id: int
+    term_name: str
+    starts_on: date | None
+    ends_on: date | None
+
+    @property
+    def text(self) -> str:
+        start = f"{self.starts_on:%Y.%m.%d}" if self.starts_on else ""
+        end = f"{self.ends_on:%Y.%m.%d}" if self.ends_on else "今"
+        return f"{self.term_name} {start}—{end}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """One human being's mandates, oldest first; ``representative`` is the latest one in view."""
+
+    representative: Representative
+    mandates: tuple[Representative, ...]
+    periods: tuple[Period, ...]
+
+    @property
+    def representative_id(self) -> int:
+        return self.representative.id
+
+    @property
+    def mandate_ids(self) -> tuple[int, ...]:
+        return tuple(m.id for m in self.mandates)
+
+    @property
+    def re_elected(self) -> bool:
+        return len(self.mandates) > 1
+
+    @property
+    def periods_text(self) -> str:
+        return "；".join(p.text for p in self.periods)
+
+    def served_days(self, start: date, end: date) -> int:
+        """Days between ``start`` and ``end`` on which one of the mandates was running."""
+        days: set[int] = set()
+        for m in self.mandates:
+            first = max(start, m.elected_on or start)
+            last = min(end, m.ended_on or end)
+            days.update(range(first.toordinal(), last.toordinal() + 1))
+        return len(days)
+
+    def serving_at(self, day: date) -> bool:
+        return any(serving_at(m, day) for m in self.mandates)
+
+
+def serving_at(rep: Representative, day: date) -> bool:
+    """Serving on ``day``; the day of ending is the last day served (a term ending on 27 December
+    still has its deputies on that day)."""
+    return (rep.elected_on is None or rep.elected_on <= day) and (
+        rep.ended_on is None or rep.ended_on >= day)
+
+
+def served_in(rep: Representative, start: date, end: date) -> bool:
+    return (rep.elected_on is None or rep.elected_on <= end) and (
+        rep.ended_on is None or rep.ended_on >= start)
+
+
+def same_person(a_id_number: str | None, a_name: str, a_birth: str | None,
+                b_id_number: str | None, b_name: str, b_birth: str | None) -> bool:
+    """The 连任 rule: the same ID number, or — when either record has none — the same name and
+    birth month (both known)."""
+    if a_id_number and b_id_number:
+        return a_id_number.upper() == b_id_number.upper()
+    return bool(a_name == b_name and a_birth and a_birth == b_birth)
+
+
+def _group(mandates: list[Representative]) -> list[list[Representative]]:
+    """Mandates grouped into people; each group oldest first (by election day, then id)."""
+    people: list[list[Representative]] = []
+    for rep in sorted(mandates, key=lambda r: (r.elected_on or date.min, r.id)):
+        home = next((p for p in people if rep.term_id not in {m.term_id for m in p} and any(
+            same_person(m.id_number, m.name, m.birth_month, rep.id_number, rep.name, rep.birth_month)
+            for m in p)), None)
+        if home is None:
+            people.append([rep])
+        else:
+            home.append(rep)
+    return people
+
+
+def _person(group: list[Representative], term_names: dict[int, str]) -> Person:
+    periods = tuple(Period(m.id, term_names.get(m.term_id, ""), m.elected_on, m.ended_on) for m in group)
+    return Person(group[-1], tuple(group), periods)
+
+
+def town_people_serving(start: date, end: date) -> list[Person]:
+    """Every town (镇) deputy who served on some day between ``start`` and ``end``, in any term,
+    one entry per person (a 连任 deputy's two mandates together), in pinyin order."""
+    town = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
+            .where(RepresentativeLevel.level == TOWN_LEVEL).tuples()}
+    serving = [r for r in Representative.select() if r.id in town and served_in(r, start, end)]
+    term_names = dict(Term.select(Term.id, Term.name).tuples())
+    people = [_person(g, term_names) for g in _group(serving)]
+    return sorted(people, key=lambda p: (p.representative.name_pinyin, p.representative_id))
+
+
+def person_of(representative_id: int, start: date | None = None, end: date | None = None) -> Person:
+    """The person a mandate belongs to, with the mandates that ran between ``start`` and ``end``
+    (all of them when no window is given)."""
+    rep = Representative.get_by_id(representative_id)
+    others = Representative.select().where(
+        (Representative.id != rep.id) & (((Representative.id_number == rep.id_number)
+                                          if rep.id_number else (Representative.id == 0))
+                                         | (Representative.name == rep.name)))
+    candidates = [rep] + [o for o in others
+                          if same_person(rep.id_number, rep.name, rep.birth_month,
+                                         o.id_number, o.name, o.birth_month)]
+    if start and end:
+        candidates = [c for c in candidates if c.id == rep.id or served_in(c, start, end)]
+    group = next(g for g in _group(candidates) if rep in g)
+    return _person(group, dict(Term.select(Term.id, Term.name).tuples()))
+
+
+def earlier_mandate_ids(term_id: int) -> dict[int, int]:
+    """For the deputies of ``term_id`` who were deputies of an earlier term (连任): deputy id →
+    the id of that earlier mandate."""
+    current = list(Representative.select().where(Representative.term == term_id))
+    earlier = list(Representative.select().where(Representative.term != term_id))
+    found = {}
+    for rep in current:
+        match = next((e for e in sorted(earlier, key=lambda e: (e.elected_on or date.min, e.id), reverse=True)
+                      if same_person(e.id_number, e.name, e.birth_month,
+                                     rep.id_number, rep.name, rep.birth_month)), None)
+        if match is not None:
+            found[rep.id] = match.id
+    return found
