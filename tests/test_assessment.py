@@ -13,7 +13,8 @@ from town_office.errors import ValidationError
 from town_office.services import archive, assessment
 from town_office.services.assessment import papers as assessment_papers
 from town_office.services.archive.types import Activity, ArchiveEntryInput
-from town_office.services.assessment.rules import ranks, score_lines, served_days, total_of
+from town_office.services.assessment.rules import ranks, score_lines, total_of
+from town_office.services.roster.mandates import served_days
 from town_office.services.assessment.types import FROZEN, PUBLISHED, Scheme, SchemeItem
 
 

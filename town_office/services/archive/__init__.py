@@ -33,10 +33,13 @@ from town_office.services.archive.types import (
 )
 from town_office.services.meetings.types import PREPARING, meeting_title
 from town_office.services.roster import get_representative
+from town_office.services.roster.mandates import person_of
+from town_office.services.sessions import deputy_sessions
 from town_office.services.settings import get_settings
 from town_office.services.training.stats import attendance_records
 
 TABLE = "archive_entry"
+RECORDED_ENTRY = "congress_entry_recorded"  # a hand entry of a session the program records
 FIELD_LABELS = {"happened_on": "日期", "kind": "类别", "section": "档案栏目", "description": "内容",
                 "file_name": "附件"}
 
@@ -141,6 +144,17 @@ def _meetings(rep_id: int, start: date, end: date) -> list[Activity]:
     return rows
 
 
+def _sessions(rep_id: int, start: date, end: date) -> list[Activity]:
+    """Section ②: the congress sessions of the deputy's term, from their attendance."""
+    rows = []
+    for session_id, title, first, last, attendance, reason in deputy_sessions((rep_id,), start, end):
+        status = f"{attendance}（{reason}）" if reason else attendance
+        source = {"出席": "congress_session", "请假": "congress_excused", "缺席": "congress_absent"}[attendance]
+        rows.append(Activity(2, first, "镇人代会", title, status, source, "congress_session", session_id,
+                             origin="人代会"))
+    return rows
+
+
 def _training(rep_id: int, start: date, end: date) -> list[Activity]:
     rows = []
     for r in attendance_records(representative_id=rep_id):
@@ -183,17 +197,28 @@ def _inspections(rep_id: int, start: date, end: date) -> list[Activity]:
 
 
 def _entries(rep_id: int, start: date, end: date) -> list[Activity]:
-    return [Activity(e.section, e.happened_on, e.kind, e.description,
-                     f"附件：{e.file_name}" if e.file_name else "", ENTRY_KINDS[e.kind][1], TABLE, e.id,
-                     origin="档案登记")
-            for e in list_entries(rep_id, start, end)]
+    """The clerk's entries; a hand entry 参加人代会 on a day of a session the program records stays
+    readable but is not counted again (its source is ``congress_entry_recorded``, which no scheme
+    item counts)."""
+    session_days = [(first, last) for _, _, first, last, _, _ in deputy_sessions((rep_id,), start, end)]
+    rows = []
+    for e in list_entries(rep_id, start, end):
+        source, status = ENTRY_KINDS[e.kind][1], f"附件：{e.file_name}" if e.file_name else ""
+        if source == "congress_session" and any(a <= e.happened_on <= b for a, b in session_days):
+            source, status = RECORDED_ENTRY, (status + "；" if status else "") + "已按会议出席记录计入"
+        rows.append(Activity(e.section, e.happened_on, e.kind, e.description, status, source, TABLE, e.id,
+                             origin="档案登记"))
+    return rows
 
 
-def activities(representative_id: int, start: date, end: date) -> list[Activity]:
-    """Everything the deputy did between ``start`` and ``end``, oldest first."""
-    found = (_meetings(representative_id, start, end) + _training(representative_id, start, end)
-             + _visits(representative_id, start, end) + _inspections(representative_id, start, end)
-             + _entries(representative_id, start, end))
+def activities(representative_ids: int | tuple[int, ...], start: date, end: date) -> list[Activity]:
+    """Everything the deputy did between ``start`` and ``end``, oldest first; several ids are the
+    mandates of one person (连任), whose records are read together."""
+    found = []
+    for rep_id in (representative_ids,) if isinstance(representative_ids, int) else representative_ids:
+        found += (_meetings(rep_id, start, end) + _sessions(rep_id, start, end)
+                  + _training(rep_id, start, end) + _visits(rep_id, start, end)
+                  + _inspections(rep_id, start, end) + _entries(rep_id, start, end))
     return sorted(found, key=lambda a: (a.on, a.section, a.record_id))
 
 
@@ -221,9 +246,10 @@ def _summary(found: list[Activity]) -> tuple[tuple[str, str], ...]:
     households = int(sum(a.units for a in found if a.source == "visit"))
     closed = sum(1 for a in found if a.source == "problem_raised" and a.status.startswith(("已办结", "已反馈")))
     return (
-        ("参加人大会议", f"主席团会议出席{count('meeting_present')}次、请假{count('meeting_excused')}次、"
-                     f"缺席{count('meeting_absent')}次，列席{count('meeting_guest')}次；"
-                     f"参加人代会{count('congress_session')}次"),
+        ("参加人大会议", f"镇人代会出席{count('congress_session')}次、请假{count('congress_excused')}次、"
+                     f"缺席{count('congress_absent')}次；主席团会议出席{count('meeting_present')}次、"
+                     f"请假{count('meeting_excused')}次、缺席{count('meeting_absent')}次，"
+                     f"列席{count('meeting_guest')}次"),
         ("视察、调研、执法检查", f"{count('inspection_joined')}次"),
         ("学习培训", f"参加{count('training_present')}次，共{hours:g}学时；请假{count('training_excused')}次、"
                  f"缺席{count('training_absent')}次"),
@@ -235,11 +261,20 @@ def _summary(found: list[Activity]) -> tuple[tuple[str, str], ...]:
     )
 
 
-def deputy_archive(representative_id: int, start: date, end: date, period_label: str,
-                   grade: str = "") -> DeputyArchive:
+def deputy_archive(representative_id: int, year: int | None, grade: str = "") -> DeputyArchive:
+    """The file of ``year`` (every mandate of the person that ran in it: a 连任 deputy's year of the
+    change shows both terms), or of the deputy's whole term when ``year`` is None (this mandate)."""
     deputy = get_representative(representative_id)
-    found = activities(representative_id, start, end)
+    if year:
+        start, end, period_label = year_period(year)
+        person = person_of(representative_id, start, end)
+        ids, terms = person.mandate_ids, dict.fromkeys(p.term_name for p in person.periods)
+        term_name = "、".join(terms)
+    else:
+        start, end, period_label = term_period(representative_id)
+        ids, term_name = (representative_id,), deputy.term_name
+    found = activities(ids, start, end)
     sections = tuple(ArchiveSection(n, SECTION_TITLES[n], tuple(a for a in found if a.section == n))
                      for n in range(2, 9))
-    return DeputyArchive(deputy, get_settings().town_name, deputy.term_name, period_label, start, end,
+    return DeputyArchive(deputy, get_settings().town_name, term_name, period_label, start, end,
                          sections, _summary(found), grade)

@@ -9,7 +9,7 @@ from pathlib import Path
 from town_office.models import AssessmentResult, AssessmentRound
 from town_office.reports.archive import render_archives_pdf
 from town_office.services.common import attachments
-from town_office.services.archive import deputy_archive, term_period, year_period
+from town_office.services.archive import deputy_archive
 from town_office.services.archive.types import DeputyArchive
 from town_office.services.assessment.types import FROZEN
 
@@ -25,8 +25,7 @@ def _frozen_grade(rep_id: int, year: int | None) -> str:
 
 def archive_of(rep_id: int, year: int | None) -> DeputyArchive:
     """The deputy's file for ``year``, or for their whole term when ``year`` is None."""
-    start, end, label = year_period(year) if year else term_period(rep_id)
-    return deputy_archive(rep_id, start, end, label, _frozen_grade(rep_id, year))
+    return deputy_archive(rep_id, year, _frozen_grade(rep_id, year))
 
 
 def file_name(archive: DeputyArchive) -> str:
@@ -48,17 +47,20 @@ def preview_archive(rep_id: int, year: int | None = None) -> Path:
     return out
 
 
-def deputies_for(year: int | None, group_id: int | None = None) -> list[int]:
-    """The town deputies of the current term who served in ``year`` (the whole term when None),
-    optionally of one group."""
+def deputies_for(year: int | None, group_id: int | None = None, term_id: int | None = None) -> list[int]:
+    """Whose files a batch prints: for ``year``, every town deputy who served in it, in either term
+    (a 连任 deputy once, by the latest mandate); for the whole term (``year`` None), the town deputies
+    of ``term_id`` (the current term by default). Optionally of one group."""
     from datetime import date
 
+    from town_office.services.roster.mandates import term_town_deputies, town_people_serving
     from town_office.services.roster.units import current_term_id
-    from town_office.services.training.stats import town_deputies_serving
 
-    start, end = (date(year, 1, 1), date(year, 12, 31)) if year else (date(1900, 1, 1), date(2999, 12, 31))
-    return [r.id for r in town_deputies_serving(current_term_id(required=True), start, end)
-            if group_id is None or r.group_id == group_id]
+    if year:
+        reps = [p.representative for p in town_people_serving(date(year, 1, 1), date(year, 12, 31))]
+    else:
+        reps = term_town_deputies(term_id or current_term_id(required=True))
+    return [r.id for r in reps if group_id is None or r.group_id == group_id]
 
 
 def print_batch(rep_ids: list[int], year: int | None, out: Path, combined: bool,

@@ -23,7 +23,7 @@ from town_office.models import (
 from town_office.models.db import database
 from town_office.services.common import audit
 from town_office.services.archive import activities
-from town_office.services.assessment.rules import ranks, score_lines, served_days, total_of
+from town_office.services.assessment.rules import ranks, score_lines, total_of
 from town_office.services.assessment.types import (
     COMPUTED,
     DEFAULT_BANDS,
@@ -43,9 +43,8 @@ from town_office.services.assessment.types import (
 )
 from town_office.services.backups import changes_marker
 from town_office.services.common.reasons import reason_problem
-from town_office.services.roster.units import current_term_id
+from town_office.services.roster.mandates import town_people_serving
 from town_office.services.settings import get_settings
-from town_office.services.training.stats import town_deputies_serving
 
 TABLE = "assessment"
 
@@ -203,10 +202,12 @@ def score_year(year: int, today: date | None = None) -> list[DeputyScore]:
     for adj in list_adjustments(year):
         adjustments.setdefault(adj.representative_id, []).append(adj)
     scores = []
-    for rep in town_deputies_serving(current_term_id(required=True), start, end):
-        served = served_days(rep.elected_on, rep.ended_on, start, end)
-        lines = score_lines(activities(rep.id, start, end), scheme, served, period_days, prorate,
-                            adjustments.get(rep.id, []))
+    for person in town_people_serving(start, end):  # both terms in the year of a 换届; 连任 once
+        rep = person.representative
+        served = person.served_days(start, end)
+        mine = [adj for rep_id in person.mandate_ids for adj in adjustments.get(rep_id, [])]
+        lines = score_lines(activities(person.mandate_ids, start, end), scheme, served, period_days,
+                            prorate, mine)
         total = total_of(lines)
         scores.append(DeputyScore(rep.id, rep.name, groups.get(rep.group_id, ""), served, period_days,
                                   total, scheme.grade_of(total), 0, tuple(lines)))

@@ -12,8 +12,6 @@ scored lines and the total out. Every point is a line, so 明细 always sums to 
 
 from __future__ import annotations
 
-from datetime import date
-
 from town_office.services.archive.types import Activity
 from town_office.services.assessment.types import (
     ADJUSTMENT,
@@ -94,14 +92,6 @@ def _prorate_line(scalable: list[tuple[str, float, float | None]], served: int, 
 
 def total_of(lines: list[ScoredLine]) -> float:
     return _money(sum(line.points for line in lines))
-
-
-def served_days(elected_on: date | None, ended_on: date | None, start: date, end: date) -> int:
-    """Days of the period the deputy served; the day of ending is the last day served, as the
-    visit quota and training coverage count it."""
-    first = max(start, elected_on) if elected_on else start
-    last = min(end, ended_on) if ended_on else end
-    return max(0, (last - first).days + 1)
 
 
 def ranks(totals: list[float]) -> list[int]:

@@ -29,6 +29,7 @@ from town_office.services.roster.types import (
     RepresentativeInput,
     RepresentativeRow,
 )
+from town_office.services.roster.closed_terms import ensure_open_term
 from town_office.services.roster.units import current_term_id, unit_by_name
 from town_office.services.roster.validation import representative_problems
 
@@ -186,6 +187,7 @@ def update_representative(rep_id: int, data: RepresentativeInput, action: str = 
     """Save the edit dialog (or an import row) over an existing deputy."""
     with database.atomic():
         before = get_representative(rep_id)
+        ensure_open_term(before.term_id, f"代表{before.name}")
         _validate(data, before.term_id, rep_id)
         rep = Representative.get_by_id(rep_id)
         _apply(rep, data, units)
@@ -207,6 +209,7 @@ def end_representative(rep_id: int, ended_on: date, reason: str, note: str = "")
         problems.append(FieldProblem("终止日期", "不能晚于今天"))
     with database.atomic():
         before = get_representative(rep_id)
+        ensure_open_term(before.term_id, f"代表{before.name}")
         if before.status == "终止":
             problems.append(FieldProblem("状态", f"{before.name} 的代表资格已于 {before.ended_on} 终止"))
         if before.elected_on and ended_on < before.elected_on:

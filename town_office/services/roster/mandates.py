@@ -7,7 +7,7 @@ who served on some day of the year in either term."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from town_office.models import Representative, RepresentativeLevel, Term
 
@@ -56,15 +56,26 @@ class Person:
 
     def served_days(self, start: date, end: date) -> int:
         """Days between ``start`` and ``end`` on which one of the mandates was running."""
-        days: set[int] = set()
-        for m in self.mandates:
-            first = max(start, m.elected_on or start)
-            last = min(end, m.ended_on or end)
-            days.update(range(first.toordinal(), last.toordinal() + 1))
-        return len(days)
+        spans = sorted((max(start, m.elected_on or start), min(end, m.ended_on or end))
+                       for m in self.mandates)
+        total, reached = 0, None  # mandates of two terms do not overlap, but never count a day twice
+        for first, last in spans:
+            if reached is not None and first <= reached:
+                first = reached + timedelta(days=1)
+            total += served_days(first, last, start, end) if first <= last else 0
+            reached = max(reached or last, last)
+        return total
 
     def serving_at(self, day: date) -> bool:
         return any(serving_at(m, day) for m in self.mandates)
+
+
+def served_days(elected_on: date | None, ended_on: date | None, start: date, end: date) -> int:
+    """Days of the period a mandate ran; the day of ending is the last day served, as the
+    visit quota, training coverage and the assessment count it."""
+    first = max(start, elected_on) if elected_on else start
+    last = min(end, ended_on) if ended_on else end
+    return max(0, (last - first).days + 1)
 
 
 def serving_at(rep: Representative, day: date) -> bool:
@@ -116,6 +127,14 @@ def town_people_serving(start: date, end: date) -> list[Person]:
     term_names = dict(Term.select(Term.id, Term.name).tuples())
     people = [_person(g, term_names) for g in _group(serving)]
     return sorted(people, key=lambda p: (p.representative.name_pinyin, p.representative_id))
+
+
+def term_town_deputies(term_id: int) -> list[Representative]:
+    """Every town deputy of a term (serving or ended), in pinyin order: a term's 整届 files."""
+    town = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
+            .where(RepresentativeLevel.level == TOWN_LEVEL).tuples()}
+    return [r for r in Representative.select().where(Representative.term == term_id)
+            .order_by(Representative.name_pinyin) if r.id in town]
 
 
 def person_of(representative_id: int, start: date | None = None, end: date | None = None) -> Person:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from town_office.errors import FieldProblem, ValidationError
-from town_office.models import Meeting, RuleArticle, RuleVersion
+from town_office.models import CongressSession, Meeting, RuleArticle, RuleVersion, RuleVersionSession
 from town_office.models.db import database
 from town_office.services.common import audit
 from town_office.services.meetings.types import PREPARING
@@ -38,6 +38,12 @@ def _adoption_problems(version: RuleVersion, data: AdoptionInput, today: date) -
             problems.append(FieldProblem("通过会议", "这次会议还在筹备中，尚未召开"))
         elif data.adopted_on and data.adopted_on != meeting.held_on:
             problems.append(FieldProblem("通过日期", f"通过日期应为这次会议召开的日期（{meeting.held_on}）"))
+    elif data.session_id:
+        session = CongressSession.get_or_none(CongressSession.id == data.session_id)
+        if session is None:
+            problems.append(FieldProblem("通过会议", "找不到这次人代会会议"))
+        elif data.adopted_on and not session.starts_on <= data.adopted_on <= session.ends_on:
+            problems.append(FieldProblem("通过日期", f"通过日期应在这次会议的会期内（{session.starts_on}起）"))
     elif not data.adopted_by.strip():
         problems.append(FieldProblem("通过会议", "请选择通过这一版本的主席团会议，或填写会议名称，"
                                              "如：青石镇第十九届人民代表大会第一次会议"))
@@ -92,6 +98,9 @@ def adopt(version_id: int, data: AdoptionInput, today: date | None = None) -> Ve
                                titles.get(data.meeting_id) or values["adopted_by"])
         RuleVersion.update(adopted_meeting=data.meeting_id or None, updated_at=datetime.now(),
                            **values).where(RuleVersion.id == version_id).execute()
+        RuleVersionSession.delete().where(RuleVersionSession.version == version_id).execute()
+        if data.session_id and not data.meeting_id:
+            RuleVersionSession.create(version=version_id, session=data.session_id)
         audit.record(VERSION_TABLE, version_id, "修改通过信息" if version.adopted_on else "通过", changes)
     return get_version(version_id)
 

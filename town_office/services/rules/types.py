@@ -56,6 +56,7 @@ class AdoptionInput:
     effective_on: date | None
     meeting_id: int | None = None  # a presidium meeting, or
     adopted_by: str = ""  # typed: 青石镇第十九届人民代表大会第一次会议
+    session_id: int | None = None  # a congress session of the program (adopted_by is its title)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ group, and new deputies without an 初任培训.
 :func:`attendance_records` is the one query of training attendance; the performance file and the
 annual assessment read training through it too.
 
-Who counts: every town deputy (镇 level) of the term who served on some day of the year gets a line.
+Who counts: every town deputy (镇 level) who served on some day of the year, in either term of a
+换届 year, gets one line (a 连任 deputy once, with both mandates' records).
 Coverage is measured over the deputies still serving at the end of the period (31 December, or today
 for the current year): a deputy who left mid-year is listed but no longer lowers the share, and one
 who joined mid-year counts in full.
@@ -15,13 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from town_office.models import (
-    DeputyGroup,
-    Representative,
-    RepresentativeLevel,
-    TrainingAttendee,
-    TrainingSession,
-)
+from town_office.models import DeputyGroup, TrainingAttendee, TrainingSession
+from town_office.services.roster.mandates import town_people_serving
 from town_office.services.training import list_sessions, new_deputy_ids
 from town_office.services.training.types import (
     FIRST_TRAINING,
@@ -60,50 +56,31 @@ def attendance_records(year: int | None = None, representative_id: int | None = 
             for a in query.order_by(TrainingSession.held_on, TrainingSession.id)]
 
 
-def _served_in(rep: Representative, start: date, end: date) -> bool:
-    began = rep.elected_on is None or rep.elected_on <= end
-    still = rep.ended_on is None or rep.ended_on >= start
-    return began and still
-
-
-def _serving_at(rep: Representative, day: date) -> bool:
-    """Serving on ``day``; the day of ending is the last day served (a term ending on 31 December
-    still has its deputies on that day)."""
-    return (rep.elected_on is None or rep.elected_on <= day) and (
-        rep.ended_on is None or rep.ended_on >= day)
-
-
-def town_deputies_serving(term_id: int, start: date, end: date) -> list[Representative]:
-    """The town (镇) deputies of a term who served on some day between ``start`` and ``end``,
-    in pinyin order; the assessment counts the same people."""
-    town_ids = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
-                .where(RepresentativeLevel.level == "镇").tuples()}
-    return [r for r in Representative.select().where(Representative.term == term_id)
-            .order_by(Representative.name_pinyin)
-            if r.id in town_ids and _served_in(r, start, end)]
-
-
-def year_stats(year: int, term_id: int, today: date | None = None) -> TrainingYearStats:
-    """The statistics of ``year`` for the town deputies of ``term_id``."""
+def year_stats(year: int, today: date | None = None) -> TrainingYearStats:
+    """The statistics of ``year`` for every town deputy who served in it, in either term of a 换届
+    year (a 连任 deputy once, with the records of both mandates)."""
     today = today or date.today()
     start, end = date(year, 1, 1), date(year, 12, 31)
     period_end = min(end, today) if year == today.year else end
     groups = dict(DeputyGroup.select(DeputyGroup.id, DeputyGroup.name).tuples())
-    deputies = town_deputies_serving(term_id, start, end)
     records = attendance_records(year)
     first_trained = {r.representative_id for r in attendance_records()
                      if r.kind == FIRST_TRAINING and r.attendance == "出席"}
-    new_ids = new_deputy_ids(term_id)
+    new_by_term: dict[int, set[int]] = {}
     stats = []
-    for rep in deputies:
-        mine = [r for r in records if r.representative_id == rep.id]
+    for person in town_people_serving(start, end):
+        rep = person.representative
+        if rep.term_id not in new_by_term:
+            new_by_term[rep.term_id] = new_deputy_ids(rep.term_id)
+        mine = [r for r in records if r.representative_id in person.mandate_ids]
         attended = [r for r in mine if r.attendance == "出席"]
         stats.append(DeputyTrainingStat(
             rep.id, rep.name, groups.get(rep.group_id, ""), rep.status,
-            _serving_at(rep, period_end), len(attended), sum(r.hours for r in attended),
+            person.serving_at(period_end), len(attended), sum(r.hours for r in attended),
             sum(1 for r in mine if r.attendance == "请假"),
             sum(1 for r in mine if r.attendance == "缺席"),
-            rep.id in new_ids, rep.id in first_trained))
+            rep.id in new_by_term[rep.term_id],
+            any(i in first_trained for i in person.mandate_ids)))
     serving = [s for s in stats if s.serving_at_end]
     by_group: dict[str, list[DeputyTrainingStat]] = {}
     for s in serving:

@@ -14,12 +14,12 @@ from town_office.models import (
     DeputyGroup,
     Problem,
     Representative,
-    RepresentativeLevel,
     Visit,
     VisitDeputy,
 )
 from town_office.models.db import database
 from town_office.services.common import audit
+from town_office.services.roster.mandates import town_people_serving
 from town_office.services.settings import get_settings
 from town_office.services.visits.types import FORMS, VISIT_LABELS, QuotaRow, VisitInput, VisitRow
 from town_office.services.common.text_limits import too_long
@@ -180,33 +180,25 @@ def delete_visit(visit_id: int) -> None:
 # --- the household quota -----------------------------------------------------------------------
 
 
-def _serving_days(rep: Representative, start: date, end: date) -> int:
-    first = max(start, rep.elected_on or start)
-    last = min(end, rep.ended_on or end)
-    return max(0, (last - first).days + 1)
-
-
-def quota_progress(year: int, term_id: int) -> list[QuotaRow]:
-    """Every town deputy who served in ``year``: visits, households, the quota pro-rated by the days
-    served; furthest behind first (the smallest share of their quota done)."""
+def quota_progress(year: int) -> list[QuotaRow]:
+    """Every town deputy who served in ``year``, in either term of a 换届 year (a 连任 deputy once,
+    both mandates' visits together): visits, households, the quota pro-rated by the days served;
+    furthest behind first (the smallest share of their quota done)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     days_in_year = 366 if calendar.isleap(year) else 365
     quota = get_settings().visit_quota_households
-    town = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
-            .where(RepresentativeLevel.level == "镇").tuples()}
     groups = dict(DeputyGroup.select(DeputyGroup.id, DeputyGroup.name).tuples())
     totals = {rep_id: (n, households) for rep_id, n, households in (
         VisitDeputy.select(VisitDeputy.representative, fn.COUNT(Visit.id), fn.SUM(Visit.households))
         .join(Visit).where(Visit.visited_on.between(start, end))
         .group_by(VisitDeputy.representative).tuples())}
     rows = []
-    for rep in Representative.select().where(Representative.term == term_id):
-        days = _serving_days(rep, start, end)
-        if rep.id not in town or days == 0:
-            continue
-        visits, households = totals.get(rep.id, (0, 0))
+    for person in town_people_serving(start, end):
+        rep, days = person.representative, person.served_days(start, end)
+        visits = sum(totals.get(i, (0, 0))[0] for i in person.mandate_ids)
+        households = sum(totals.get(i, (0, 0))[1] or 0 for i in person.mandate_ids)
         rows.append(QuotaRow(rep.id, rep.name, groups.get(rep.group_id, ""), visits,
-                             households or 0, round(quota * days / days_in_year, 1), days))
+                             households, round(quota * days / days_in_year, 1), days))
     return sorted(rows, key=lambda r: (r.progress, -r.shortfall, r.name))
 
 

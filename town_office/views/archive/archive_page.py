@@ -133,10 +133,8 @@ class ArchivePage(QWidget):
             self.heading.setText("")
             self.summary.setText("")
             return
-        year = self.period_year()
-        start, end, label = archive.year_period(year) if year else archive.term_period(deputy.id)
-        self.heading.setText(f"{deputy.name}　{label}　{deputy.group_name}")
-        found = archive.deputy_archive(deputy.id, start, end, label)
+        found = archive.deputy_archive(deputy.id, self.period_year())
+        self.heading.setText(f"{deputy.name}　{found.period_label}　{deputy.group_name}")
         self.activities.set_rows([a for s in found.sections for a in s.activities])
         self.summary.setText("；".join(f"{k}：{v}" for k, v in found.summary))
 
