@@ -80,6 +80,30 @@ def tour(folder, tmp: Path, shoot) -> None:
     shoot_visits(window, shoot)
     shoot_hazards(window, shoot)
     shoot_rules(window, shoot)
+    shoot_sessions(window, shoot)
+
+
+def shoot_sessions(window, shoot) -> None:
+    from town_office.services import sessions
+    from town_office.views.sessions.item_dialog import SessionItemDialog
+    from town_office.views.sessions.session_dialog import SessionDialog
+
+    window.show_page("人代会会议")
+    shoot(window, "sessions_page")
+    row = next(s for s in sessions.list_sessions() if s.term_name == "第十九届" and s.number == 9)
+    dialog = SessionDialog(window, sessions.get_session(row.id))
+    for index, name in enumerate(("header", "attendance", "agenda")):
+        dialog.tabs.setCurrentIndex(index)
+        shoot(dialog, f"session_dialog_{name}")
+    detail = sessions.get_session(row.id)
+    shoot(SessionItemDialog(dialog, detail, detail.items[2]), "session_item_vote")
+    first = next(s for s in sessions.list_sessions() if s.term_name == "第十九届" and s.number == 1)
+    detail = sessions.get_session(first.id)
+    shoot(SessionItemDialog(dialog, detail, detail.items[2]), "session_item_election")
+    window.show_page("换届")
+    for step in range(5):
+        window.term_change_page.steps.setCurrentRow(step)
+        shoot(window, f"term_change_step{step + 1}")
 
 
 def shoot_rules(window, shoot) -> None:

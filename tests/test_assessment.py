@@ -138,6 +138,7 @@ def test_the_round_and_a_frozen_year_that_never_changes(demo_town):
     with pytest.raises(ValidationError, match="不能定稿"):
         assessment.freeze(2026)
     assessment.publish(2026)
+    assessment.compute(2026)  # 更正: the demo's 换届 happened after its 2026 round was computed
     before = {s.representative_id: s.total for s in assessment.results(2026)}
     last = assessment.results(2026)[-1]
     assessment.add_adjustment(2026, last.representative_id, 1.5, "漏登记一次代表小组活动，补加")

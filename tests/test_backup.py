@@ -46,7 +46,7 @@ def test_round_trip_keeps_every_table_and_attachment(made, data_folder, tmp_path
     path, db = made
     assert path.name.startswith("青石镇人大_备份_") and path.suffix == ".tobak"
     info = verify_backup(path)
-    assert info.town == "青石镇" and info.counts["representative"] == 46 and info.counts["hazard_photo"] == 2
+    assert info.town == "青石镇" and info.counts["representative"] == 87 and info.counts["hazard_photo"] == 2
     before_tables, before_files = _dump(data_folder.database), _files(data_folder.attachments)
     assert before_files
     other = DataFolder(tmp_path / "other").ensure()
@@ -80,7 +80,7 @@ def test_a_backup_taken_while_another_connection_writes(made, data_folder, tmp_p
         stop.set()
         thread.join()
     for path in paths:
-        assert verify_backup(path).counts["representative"] == 46
+        assert verify_backup(path).counts["representative"] == 87
 
 
 def _rewrite(path: Path, out: Path, change) -> Path:
@@ -218,7 +218,7 @@ def test_viewing_a_backup_refuses_writes_in_every_service(made, tmp_path):
     target = tmp_path / "viewing"
     extract(path, None, target)
     connect(target / "town_office.sqlite3", read_only=True)
-    assert len(roster.list_representatives()) == 46 and meetings.list_meetings()
+    assert len(roster.list_representatives()) == 87 and meetings.list_meetings()
     for write in (lambda: settings.update_settings(town_name="改名镇"),
                   lambda: roster.create_representative(RepresentativeInput(name="新人", gender="男")),
                   lambda: meetings.reopen(meetings.list_meetings()[-1].id, "试图重新打开"),

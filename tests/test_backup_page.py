@@ -38,7 +38,7 @@ def test_back_up_now_lists_the_file_and_verifies_it(qtbot, page, data_folder):
     assert row.reason == "备份" and row.path.exists() and row.size > 0
     page.table.selectRow(0)
     page.verify_button.click()
-    assert page.result.text().startswith("备份完好：青石镇") and "代表46" in page.result.text()
+    assert page.result.text().startswith("备份完好：青石镇") and "代表87" in page.result.text()
 
 
 def test_back_up_to_a_stick_reads_it_back(qtbot, page, tmp_path, monkeypatch):
@@ -87,8 +87,8 @@ def test_restore_shows_both_sides_then_replaces_the_data(qtbot, page, data_folde
     assert page.selected().path == kept
     with qtbot.waitSignal(page.restored):
         page.restore_button.click()
-    assert "代表46" in shown[0] and "现有：代表47" in shown[0]
-    assert len(roster.list_representatives()) == 46
+    assert "代表87" in shown[0] and "现有：代表88" in shown[0]
+    assert len(roster.list_representatives()) == 87
     safety = [p for p in data_folder.backups.glob("*.tobak") if "恢复前自动备份" in p.name]
     assert len(safety) == 1 and backup.verify_backup(safety[0]).counts["representative"] == 47
 
@@ -104,7 +104,7 @@ def test_a_damaged_backup_is_not_restored(qtbot, page, data_folder, tmp_path, mo
     monkeypatch.setattr(page_module, "confirm", lambda *a: pytest.fail("不应询问是否恢复"))
     page.restore_from(Path(broken))
     assert warned and "不是完整的备份文件" in warned[0]
-    assert len(roster.list_representatives()) == 46
+    assert len(roster.list_representatives()) == 87
 
 
 def test_the_county_package_from_the_page(qtbot, page, tmp_path, monkeypatch):

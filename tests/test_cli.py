@@ -172,7 +172,7 @@ def test_backup_verify_and_restore_from_the_command_line(tmp_path, capsys, monke
     assert "恢复前的数据已备份为" in capsys.readouterr().out
     database.close()
     conn = sqlite3.connect(tmp_path / "fresh" / "town_office.sqlite3")
-    assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 46
+    assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 87
     conn.close()
 
 
@@ -205,7 +205,7 @@ def test_archive_and_assessment_from_the_command_line(tmp_path, capsys):
     assert main(["--data-dir", data, "print", "archive", "--all", "--year", "2026", "--out",
                  str(tmp_path / "全部")]) == 0
     files = sorted((tmp_path / "全部").glob("*.pdf"))
-    assert len(files) == 41
+    assert len(files) == 46  # 41 of 第十九届 and the 5 newly elected of 第二十届 (from 28 December)
     for path in files[:3]:  # each file is that deputy's
         assert path.name.split("_")[0] in pdf_text(path)[0]
     assert main(["--data-dir", data, "print", "archive", "--year", "2026", "--out", str(one)]) == 2

@@ -41,7 +41,7 @@ def test_every_listed_file_is_there_with_its_checksum(package, tmp_path):
 
 def test_the_backup_in_the_package_verifies(package):
     info = backup.verify_backup(package.backup)
-    assert info.reason == "报送备份" and info.counts["representative"] == 46
+    assert info.reason == "报送备份" and info.counts["representative"] == 87
     assert package.sheet.backup_sha256 == info.sha256 and package.sheet.counts == info.counts
 
 
@@ -66,7 +66,7 @@ def test_the_handoff_sheet_lists_contents_counts_checksum_and_signatures(package
     for line in package.sheet.files:
         assert line.sha256[:16] in text
     assert package.sheet.backup_sha256 in text.replace(" ", "")
-    assert "代表46人" in text.replace(" ", "") and "第二十一次会议" in text
+    assert "代表87人" in text.replace(" ", "") and "第二十一次会议" in text
     assert "规则文件版本7个" in text.replace(" ", "")
     assert all(size == pytest.approx((595.3, 841.9), abs=1) for size in page_sizes(sheet))
     assert len(page_sizes(sheet)) <= 4

@@ -106,7 +106,7 @@ def test_pinyin_keys_find_full_pinyin_and_initials_with_surname_readings():
 
 
 def test_demo_town_has_what_the_issue_asks(demo_town):
-    rows = roster.list_representatives()
+    rows = roster.list_representatives(roster_units.current_term_id())
     town = [r for r in rows if "镇" in r.levels]
     assert 40 <= len(town) <= 50
     assert len(roster_units.list_units("group")) == 6

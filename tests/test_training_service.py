@@ -79,7 +79,7 @@ def test_year_arithmetic(deputies):
     september = _session(date(2026, 9, 1), 1.5,
                          training.choose_expected(ALL_TOWN, date(2026, 9, 1), term), kind="初任培训")
     _mark(september, 赵刚="家中有事")
-    stats = training_stats.year_stats(2026, term, today=date(2026, 11, 22))
+    stats = training_stats.year_stats(2026, today=date(2026, 11, 22))
     by_name = {d.name: d for d in stats.deputies}
     assert set(by_name) == {"王芳", "刘𬌗", "赵刚", "孙丽", "钱进"}  # county deputy not a town deputy
     assert (by_name["王芳"].sessions, by_name["王芳"].hours) == (2, 4.5)
@@ -107,7 +107,7 @@ def test_signin_sheet_and_workbook(deputies, tmp_path):
     assert_fonts_embedded(out)
     summary = training_papers.print_session_paper("summary", session.id, tmp_path / "情况.pdf")
     assert "应参加4人，出席4人" in "".join(pdf_text(summary)).replace("\n", "")
-    book = load_workbook(training_papers.export_training_year(2026, tmp_path / "培训.xlsx", term))
+    book = load_workbook(training_papers.export_training_year(2026, tmp_path / "培训.xlsx"))
     deputies_sheet, sessions_sheet = book["按代表"], book["按培训"]
     assert deputies_sheet["A1"].value == "测试镇2026年人大代表培训情况（按代表）"
     header = [c.value for c in deputies_sheet[2]]
@@ -148,12 +148,12 @@ def test_a_term_ending_on_31_december_keeps_its_deputies_in_that_years_coverage(
     _, term = deputies
     day = date(2025, 3, 1)
     session = _session(day, 3, training.choose_expected(ALL_TOWN, day, term))
-    serving = [d for d in training_stats.year_stats(2025, term, today=date(2026, 1, 5)).deputies
+    serving = [d for d in training_stats.year_stats(2025, today=date(2026, 1, 5)).deputies
                if d.serving_at_end]
     for d in serving:
         if d.status == "在任":
             roster.end_representative(d.representative_id, date(2025, 12, 31), "其他", "任期届满")
-    stats = training_stats.year_stats(2025, term, today=date(2026, 1, 5))
+    stats = training_stats.year_stats(2025, today=date(2026, 1, 5))
     assert stats.period_end == date(2025, 12, 31)
     assert stats.serving == len(serving) > 0 and stats.trained == len(serving)
     assert stats.coverage == 1.0

@@ -33,7 +33,7 @@ def deputies(make_representative):
 def test_models_pass_the_model_tester(qtmodeltester, demo_town):
     for model, rows in ((VisitTableModel(), visits.list_visits(2026)),
                         (ProblemTableModel(), problems.list_problems()),
-                        (QuotaTableModel(), visits.quota_progress(2026, 1))):
+                        (QuotaTableModel(), visits.quota_progress(2026))):
         model.set_rows(rows)
         qtmodeltester.check(model)
     visit_model = VisitTableModel()

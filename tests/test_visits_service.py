@@ -41,12 +41,12 @@ def test_quota_is_pro_rated_for_deputies_who_joined_or_left(deputies):
     _visit([made["王芳"].id, made["刘𬌗"].id], households=8)
     _visit([made["王芳"].id], on=date(2025, 3, 1), households=5)
     _visit([made["孙丽"].id], on=date(2025, 8, 1), households=6)
-    rows = {r.name: r for r in visits.quota_progress(2025, term)}
+    rows = {r.name: r for r in visits.quota_progress(2025)}
     assert (rows["王芳"].visits, rows["王芳"].households, rows["王芳"].quota) == (2, 13, 12)
     assert rows["王芳"].met and not rows["刘𬌗"].met
     assert rows["孙丽"].quota == round(12 * 183 / 365, 1) and rows["孙丽"].met  # from 2 July
     assert rows["钱进"].quota == round(12 * 90 / 365, 1)  # until 31 March
-    assert [r.name for r in visits.quota_progress(2025, term)][0] == "钱进"  # furthest behind first
+    assert [r.name for r in visits.quota_progress(2025)][0] == "钱进"  # furthest behind first
 
 
 def test_problem_status_machine(deputies):
@@ -156,6 +156,6 @@ def test_visit_log_pdf_and_problem_workbook(deputies, tmp_path):
 def test_the_quota_in_a_leap_year_counts_366_days(deputies):
     made, term = deputies
     roster.end_representative(made["刘𬌗"].id, date(2024, 2, 29), "迁出调离")
-    rows = {r.name: r for r in visits.quota_progress(2024, term)}
+    rows = {r.name: r for r in visits.quota_progress(2024)}
     assert (rows["王芳"].quota, rows["王芳"].serving_days) == (12, 366)  # the whole year, not 12.03
     assert rows["刘𬌗"].serving_days == 60 and rows["刘𬌗"].quota == round(12 * 60 / 366, 1)  # to 29 Feb

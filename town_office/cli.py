@@ -21,6 +21,7 @@ from town_office.cli_listings import (
     _cmd_training,
     _cmd_visits,
 )
+from town_office.cli_sessions import cmd_sessions
 from town_office.cli_support import backup_password, held_locks, open_folder
 from town_office.paths import resolve_data_folder
 
@@ -71,12 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     handoff.add_argument("--password-file", type=Path, help="从文件读取备份密码（只加密其中的备份文件）")
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
-                                           "visit-log", "ledger", "hazard-notice", "archive", "rule"],
+                                           "visit-log", "ledger", "hazard-notice", "archive", "rule",
+                                           "session-signin", "session-ballot"],
                          help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
                               "training-signin 培训签到表 / visit-log 代表走访日志 / ledger 隐患台账 / "
-                              "hazard-notice 挂牌督办通知书 / archive 代表履职档案 / rule 规则文件")
+                              "hazard-notice 挂牌督办通知书 / archive 代表履职档案 / rule 规则文件 / "
+                              "session-signin 人代会签到表 / session-ballot 人代会表决票或选票")
     printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
-    printer.add_argument("--session", type=int, help="培训编号（见 training list）")
+    printer.add_argument("--session", type=int, help="培训编号（见 training list）；人代会材料为会议编号（见 sessions list）")
+    printer.add_argument("--item", type=int, help="人代会议程序号（表决票、选票）")
     printer.add_argument("--rep", help="代表姓名（走访日志、履职档案）")
     printer.add_argument("--all", action="store_true", help="全部代表的履职档案，--out 为文件夹（每人一个PDF）")
     printer.add_argument("--term", action="store_true", help="履职档案按整届（不用 --year）")
@@ -108,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     hazards_list = hazards_cmd.add_parser("list", help="列出隐患：编号、日期、地点、等级、状态、整改时限、逾期")
     hazards_list.add_argument("--year", type=int)
     hazards_list.add_argument("--open", action="store_true", help="只列出未销号的")
+    sessions = sub.add_parser("sessions", help="人代会会议").add_subparsers(dest="sessions_command",
+                                                                       metavar="操作")
+    sessions_list = sessions.add_parser("list", help="列出人代会会议：编号、届次、会次、会期、实到/应到")
+    sessions_list.add_argument("--term", help="只列这一届，如 第十九届")
     rules = sub.add_parser("rules", help="两规则四办法").add_subparsers(dest="rules_command", metavar="操作")
     rules.add_parser("list", help="列出规则文件：类别、标题、现行版本、生效日期（制表符分隔）")
     visits = sub.add_parser("visits", help="走访日志").add_subparsers(dest="visits_command", metavar="操作")
@@ -227,7 +235,7 @@ COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
             "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards,
             "backup": _cmd_backup, "verify": _cmd_verify, "restore": _cmd_restore,
-            "handoff": _cmd_handoff, "rules": _cmd_rules}
+            "handoff": _cmd_handoff, "rules": _cmd_rules, "sessions": cmd_sessions}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,6 +70,10 @@ def _cmd_print(args) -> int:
     open_folder(args)
     if args.paper == "rule":
         return _print_rule(args)
+    if args.paper.startswith("session-"):
+        from town_office.cli_sessions import print_session_paper
+
+        return print_session_paper(args)
     if args.paper == "archive":
         return _print_archive(args)
     if args.paper in ("ledger", "hazard-notice"):

@@ -44,7 +44,7 @@ def main(count: int = 100_000) -> None:
     timed("list_visits(one deputy, all years)", lambda: visits.list_visits(None, 5))
     open_problems = timed("list_problems(open)", lambda: problems.list_problems(ProblemFilter(open_only=True)))
     every = timed("list_problems(all)", lambda: problems.list_problems())
-    timed("quota_progress(this year)", lambda: visits.quota_progress(2026, 1))
+    timed("quota_progress(this year)", lambda: visits.quota_progress(2026))
     timed("statistics(this year)", lambda: problems.statistics(__import__("datetime").date(2026, 1, 1),
                                                                __import__("datetime").date(2026, 12, 31)))
     model = VisitTableModel()

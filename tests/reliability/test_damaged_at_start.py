@@ -61,13 +61,13 @@ def test_each_kind_of_damage_is_refused_untouched_and_the_dialog_restores(qtbot,
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     dialog = DamagedDatabaseDialog(data_folder, str(caught.value))
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 1 and "代表46人" in dialog.list.item(0).text()
+    assert dialog.list.count() == 1 and "代表87人" in dialog.list.item(0).text()
     assert dialog.restore_button.isEnabled()
     dialog.restore_button.click()
     assert dialog.result() == DamagedDatabaseDialog.DialogCode.Accepted
     assert dialog.kept.read_bytes() == damaged
     conn = sqlite3.connect(data_folder.database)
-    assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 46
+    assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 87
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     assert older.exists()

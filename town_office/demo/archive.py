@@ -1,5 +1,5 @@
-"""Demo 一人一档 and 年度履职考核: archive entries for 2025 and 2026 (the congress sessions every
-deputy attended, group activities, suggestions, reports to voters, awards), a scheme for both years,
+"""Demo 一人一档 and 年度履职考核: archive entries for 2025 and 2026 (group activities, suggestions,
+reports to voters, awards; the congress sessions come from their attendance), a scheme for both years,
 2025 computed, published, corrected and frozen, 2026 computed."""
 
 from __future__ import annotations
@@ -12,11 +12,8 @@ from town_office.services import archive, assessment
 from town_office.services.roster import units as roster_units
 from town_office.services.archive.types import ENTRY_KINDS, ArchiveEntryInput
 from town_office.services.assessment.types import SchemeItem
-from town_office.services.training.stats import town_deputies_serving
+from town_office.services.roster.mandates import town_people_serving
 
-SESSIONS = ((date(2025, 1, 16), "出席青石镇第十九届人民代表大会第五次会议，审议政府工作报告"),
-            (date(2026, 1, 15), "出席青石镇第十九届人民代表大会第六次会议，审议政府工作报告和财政预算"),
-            (date(2026, 7, 9), "出席青石镇第十九届人民代表大会第七次会议，听取民生实事项目进展情况报告"))
 GROUP_ACTIVITIES = ("参加代表小组集中活动，视察村级便民服务中心", "参加代表小组“代表接待日”活动，接待选民",
                     "参加代表小组学习《代表法》交流会")
 SUGGESTIONS = ("关于加快石门村至桃源村公路硬化的建议", "关于增设镇中心小学校车停靠点的建议",
@@ -34,13 +31,9 @@ def build() -> dict[str, int]:
     term_id = roster_units.current_term_id(required=True)
     count = 0
     for year in (2025, 2026):
-        deputies = town_deputies_serving(term_id, date(year, 1, 1), date(year, 12, 31))
+        deputies = [p.representative for p in town_people_serving(date(year, 1, 1), date(year, 12, 31))
+                    if p.representative.term_id == term_id]
         for rep in deputies:
-            for on, text in SESSIONS:
-                served = (rep.elected_on is None or rep.elected_on <= on) and (rep.ended_on is None or rep.ended_on > on)
-                if on.year == year and served and rng.random() > 0.08:
-                    _add(rep.id, on, "参加人代会", text)
-                    count += 1
             for _ in range(rng.randint(0, 3)):
                 _add(rep.id, date(year, rng.randint(2, 10), rng.randint(1, 28)), "代表小组活动",
                      rng.choice(GROUP_ACTIVITIES))

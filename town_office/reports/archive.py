@@ -87,7 +87,8 @@ def _basic_rows(d) -> list[list[str]]:
 
 def _cover(a) -> list:
     d = a.deputy
-    big = Text([(f"{a.town}{a.term_name}人民代表大会", TITLE)], 26, 44, align=CENTER)
+    name = f"{a.town}{a.term_name}人民代表大会"  # a year of the 换届: 第十九届、第二十届
+    big = Text([(name, TITLE)], 26 if len(name) <= 14 else 20, 44, align=CENTER, balance=True)
     bigger = Text([("代表履职档案", TITLE)], 34, 56, align=CENTER)
     rows = [["姓　　名", d.name], ["代表证号", d.card_number], ["选　　区", d.constituency_name],
             ["代表小组", d.group_name], ["建档单位", f"{a.town}人大主席团"], ["档案期间", a.period_label]]

@@ -29,7 +29,9 @@ from town_office.views.meetings.followups_page import FollowUpsPage
 from town_office.views.meetings.page import MeetingsPage
 from town_office.views.roster.page import RosterPage
 from town_office.views.rules.page import RulesPage
+from town_office.views.sessions.page import SessionsPage
 from town_office.views.settings.page import SettingsPage
+from town_office.views.term_change.page import TermChangePage
 from town_office.views.training.page import TrainingPage
 from town_office.views.training.stats_page import TrainingStatsPage
 from town_office.views.visits.problems_page import ProblemsPage
@@ -49,6 +51,8 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(close_connection=close_connection)
         self.meetings_page = MeetingsPage()
         self.followups_page = FollowUpsPage()
+        self.sessions_page = SessionsPage()
+        self.term_change_page = TermChangePage()
         self.training_page = TrainingPage()
         self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
         self.visits_page = VisitsPage()
@@ -61,12 +65,14 @@ class MainWindow(QMainWindow):
         self.backup_page = BackupPage(close_connection=close_connection)
         self.settings_page = SettingsPage()
         self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
-                      ("督办事项", self.followups_page), ("代表培训", self.training_page),
+                      ("督办事项", self.followups_page), ("人代会会议", self.sessions_page),
+                      ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
                       ("问题清单", self.problems_page), ("执法检查", self.inspections_page),
                       ("隐患台账", self.ledger_page), ("两规则四办法", self.rules_page),
                       ("履职档案", self.archive_page),
-                      ("年度考核", self.assessment_page), ("备份与恢复", self.backup_page),
+                      ("年度考核", self.assessment_page), ("换届", self.term_change_page),
+                      ("备份与恢复", self.backup_page),
                       ("设置", self.settings_page)]
         for number, (title, page) in enumerate(self.pages, start=1):
             self.nav.addItem(title)
@@ -90,6 +96,8 @@ class MainWindow(QMainWindow):
         self.roster_page.roster_changed.connect(self.settings_page.reload)
         self.meetings_page.meetings_changed.connect(self.followups_page.reload)
         self.settings_page.settings_changed.connect(self._settings_changed)
+        self.term_change_page.term_changed.connect(self._settings_changed)
+        self.term_change_page.term_changed.connect(self.settings_page.reload)
         self.refresh_status()
         self.read_only_label = ""
         self.restart_requested = False

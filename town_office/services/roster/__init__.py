@@ -198,14 +198,15 @@ def update_representative(rep_id: int, data: RepresentativeInput, action: str = 
     return after
 
 
-def end_representative(rep_id: int, ended_on: date, reason: str, note: str = "") -> RepresentativeRow:
+def end_representative(rep_id: int, ended_on: date, reason: str, note: str = "",
+                       today: date | None = None) -> RepresentativeRow:
     """终止代表资格: keeps every record; the deputy drops out of lists of serving deputies."""
     problems = []
     if reason not in END_REASONS:
         problems.append(FieldProblem("终止原因", "请选择终止原因"))
     if reason == "其他" and not note.strip():
         problems.append(FieldProblem("说明", "原因为「其他」时请写明具体情况"))
-    if ended_on > date.today():
+    if ended_on > (today or date.today()):
         problems.append(FieldProblem("终止日期", "不能晚于今天"))
     with database.atomic():
         before = get_representative(rep_id)

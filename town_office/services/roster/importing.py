@@ -237,9 +237,10 @@ def _is_passed_over(values: dict[str, object]) -> bool:
 
 
 def preview_import(path: Path, progress: Callable[[int, int], None] | None = None,
-                   sheet: str | None = None) -> ImportPreview:
+                   sheet: str | None = None, into_term_id: int | None = None) -> ImportPreview:
     """Read and check a roster workbook without writing anything (``sheet``: which sheet, when
-    several visible ones look like a roster).
+    several visible ones look like a roster; ``into_term_id``: the term the rows go into — the
+    换届 assistant's new term — whatever the title rows say).
 
     Raises:
         SheetChoiceNeeded: several visible sheets look like a roster and ``sheet`` was not given.
@@ -254,6 +255,8 @@ def preview_import(path: Path, progress: Callable[[int, int], None] | None = Non
     title_text = " ".join(_text(ws.value(r, c)) for r in range(1, header_row)
                           for c in range(1, ws.max_column + 1))
     term_name, term_id = _term_for_import(title_text)
+    if into_term_id:
+        term_name, term_id = Term.get_by_id(into_term_id).name, into_term_id
 
     rows, problems, skipped = [], [], []
     seen_ids: dict[str, int] = {}

@@ -32,7 +32,9 @@ class Period:
 
 @dataclass(frozen=True)
 class Person:
-    """One human being's mandates, oldest first; ``representative`` is the latest one in view."""
+    """One human being's mandates, oldest first; ``representative`` is the one shown for it.
+    Each period runs from the later of election and the term's start to the earlier of the
+    mandate's end and the term's end (a mandate never outlives its term)."""
 
     representative: Representative
     mandates: tuple[Representative, ...]
@@ -56,8 +58,8 @@ class Person:
 
     def served_days(self, start: date, end: date) -> int:
         """Days between ``start`` and ``end`` on which one of the mandates was running."""
-        spans = sorted((max(start, m.elected_on or start), min(end, m.ended_on or end))
-                       for m in self.mandates)
+        spans = sorted((max(start, p.starts_on or start), min(end, p.ends_on or end))
+                       for p in self.periods)
         total, reached = 0, None  # mandates of two terms do not overlap, but never count a day twice
         for first, last in spans:
             if reached is not None and first <= reached:
@@ -67,7 +69,8 @@ class Person:
         return total
 
     def serving_at(self, day: date) -> bool:
-        return any(serving_at(m, day) for m in self.mandates)
+        return any((p.starts_on is None or p.starts_on <= day) and (p.ends_on is None or p.ends_on >= day)
+                   for p in self.periods)
 
 
 def served_days(elected_on: date | None, ended_on: date | None, start: date, end: date) -> int:
@@ -83,11 +86,6 @@ def serving_at(rep: Representative, day: date) -> bool:
     still has its deputies on that day)."""
     return (rep.elected_on is None or rep.elected_on <= day) and (
         rep.ended_on is None or rep.ended_on >= day)
-
-
-def served_in(rep: Representative, start: date, end: date) -> bool:
-    return (rep.elected_on is None or rep.elected_on <= end) and (
-        rep.ended_on is None or rep.ended_on >= start)
 
 
 def same_person(a_id_number: str | None, a_name: str, a_birth: str | None,
@@ -113,9 +111,35 @@ def _group(mandates: list[Representative]) -> list[list[Representative]]:
     return people
 
 
-def _person(group: list[Representative], term_names: dict[int, str]) -> Person:
-    periods = tuple(Period(m.id, term_names.get(m.term_id, ""), m.elected_on, m.ended_on) for m in group)
-    return Person(group[-1], tuple(group), periods)
+def _terms() -> dict[int, Term]:
+    return {t.id: t for t in Term.select()}
+
+
+def mandate_period(rep: Representative, term: Term | None) -> Period:
+    """The days a mandate ran: from the later of election and the term's start, to the earlier of
+    its end and the term's end."""
+    starts = [d for d in (rep.elected_on, term.starts_on if term else None) if d]
+    ends = [d for d in (rep.ended_on, term.ends_on if term else None) if d]
+    return Period(rep.id, term.name if term else "", max(starts) if starts else None,
+                  min(ends) if ends else None)
+
+
+def _person(group: list[Representative], terms: dict[int, Term], start: date | None = None,
+            end: date | None = None) -> Person:
+    """The person of ``group``; the mandate shown for it is the one that ran longest between
+    ``start`` and ``end`` (the later one on a tie, or without a window), so that a year's figures
+    keep one key for the person however the change of term is recorded later."""
+    periods = tuple(mandate_period(m, terms.get(m.term_id)) for m in group)
+    shown = group[-1]
+    if start and end:
+        days = [served_days(p.starts_on, p.ends_on, start, end) for p in periods]
+        shown = group[max(range(len(group)), key=lambda i: (days[i], i))]
+    return Person(shown, tuple(group), periods)
+
+
+def _ran_in(period: Period, start: date, end: date) -> bool:
+    return (period.starts_on is None or period.starts_on <= end) and (
+        period.ends_on is None or period.ends_on >= start)
 
 
 def town_people_serving(start: date, end: date) -> list[Person]:
@@ -123,9 +147,10 @@ def town_people_serving(start: date, end: date) -> list[Person]:
     one entry per person (a 连任 deputy's two mandates together), in pinyin order."""
     town = {r for (r,) in RepresentativeLevel.select(RepresentativeLevel.representative)
             .where(RepresentativeLevel.level == TOWN_LEVEL).tuples()}
-    serving = [r for r in Representative.select() if r.id in town and served_in(r, start, end)]
-    term_names = dict(Term.select(Term.id, Term.name).tuples())
-    people = [_person(g, term_names) for g in _group(serving)]
+    terms = _terms()
+    serving = [r for r in Representative.select()
+               if r.id in town and _ran_in(mandate_period(r, terms.get(r.term_id)), start, end)]
+    people = [_person(g, terms, start, end) for g in _group(serving)]
     return sorted(people, key=lambda p: (p.representative.name_pinyin, p.representative_id))
 
 
@@ -148,22 +173,28 @@ def person_of(representative_id: int, start: date | None = None, end: date | Non
     candidates = [rep] + [o for o in others
                           if same_person(rep.id_number, rep.name, rep.birth_month,
                                          o.id_number, o.name, o.birth_month)]
+    terms = _terms()
     if start and end:
-        candidates = [c for c in candidates if c.id == rep.id or served_in(c, start, end)]
+        candidates = [c for c in candidates
+                      if c.id == rep.id or _ran_in(mandate_period(c, terms.get(c.term_id)), start, end)]
     group = next(g for g in _group(candidates) if rep in g)
-    return _person(group, dict(Term.select(Term.id, Term.name).tuples()))
+    return _person(group, terms)
 
 
 def earlier_mandate_ids(term_id: int) -> dict[int, int]:
     """For the deputies of ``term_id`` who were deputies of an earlier term (连任): deputy id →
-    the id of that earlier mandate."""
+    the id of their latest earlier mandate. Terms are ordered by their start (then by id)."""
+    terms = _terms()
+    order = {t.id: (t.starts_on or date.min, t.id) for t in terms.values()}
+    this = order.get(term_id, (date.min, term_id))
     current = list(Representative.select().where(Representative.term == term_id))
-    earlier = list(Representative.select().where(Representative.term != term_id))
+    earlier = sorted((r for r in Representative.select().where(Representative.term != term_id)
+                      if order.get(r.term_id, (date.min, r.term_id)) < this),
+                     key=lambda r: (order.get(r.term_id), r.id), reverse=True)
     found = {}
     for rep in current:
-        match = next((e for e in sorted(earlier, key=lambda e: (e.elected_on or date.min, e.id), reverse=True)
-                      if same_person(e.id_number, e.name, e.birth_month,
-                                     rep.id_number, rep.name, rep.birth_month)), None)
+        match = next((e for e in earlier if same_person(e.id_number, e.name, e.birth_month,
+                                                         rep.id_number, rep.name, rep.birth_month)), None)
         if match is not None:
             found[rep.id] = match.id
     return found

@@ -93,7 +93,7 @@ def _tally(present: int, excused: int, absent: int) -> SessionTally:
     total = present + excused + absent
     return SessionTally(total, present, excused, absent, s.congress_quorum_rule,
                         quorum_met(s.congress_quorum_rule, total, present),
-                        votes_needed(s.congress_pass_rule, total, present))
+                        votes_needed(s.congress_pass_rule, total, present), s.congress_pass_rule)
 
 
 def list_sessions(term_id: int | None = None, year: int | None = None) -> list[SessionRow]:
@@ -315,10 +315,13 @@ def remove_observer(attendee_id: int) -> SessionDetail:
     return get_session(session_id)
 
 
-def deputy_sessions(representative_ids: tuple[int, ...], start: date, end: date) -> list[tuple]:
-    """(session id, title, first day, 出席/请假/缺席, reason) of the deputies' mandates, oldest first:
+def deputy_sessions(representative_ids: tuple[int, ...], start: date, end: date,
+                    today: date | None = None) -> list[tuple]:
+    """(session id, title, first day, last day, 出席/请假/缺席, reason) of the deputies' mandates,
+    oldest first, for sessions that have begun (a planned session's list is not attendance yet):
     the performance file's section ② and the assessment read sessions here."""
     town = get_settings().town_name
+    end = min(end, today or date.today())
     query = (SessionAttendee.select(SessionAttendee, CongressSession, Term)
              .join(CongressSession).join(Term)
              .where(SessionAttendee.representative.in_(list(representative_ids))

@@ -55,6 +55,7 @@ class SessionTally:
     quorum_rule: str
     quorum_met: bool
     needed_to_pass: int  # 赞成 votes (or an election's votes) a decision needs
+    pass_rule: str = ""
 
     @property
     def text(self) -> str:

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from town_office.errors import FieldProblem, NotFound, ValidationError
 from town_office.models import DeputyGroup, Representative, RepresentativeLevel, Term, TermChange
 from town_office.models.db import database
+from town_office.reports.chinese_numbers import chinese_number
 from town_office.services import settings
 from town_office.services.common import audit
 from town_office.services.roster.mandates import earlier_mandate_ids
@@ -57,6 +58,13 @@ def mark_step(change_id: int, step: int) -> None:
         TermChange.update(steps_done=",".join(str(s) for s in sorted(done)),
                           updated_at=datetime.now()).where(TermChange.id == change.id).execute()
         audit.record(TABLE, change.id, "完成步骤", {"步骤": (None, str(step))})
+
+
+def next_term_name(name: str) -> str:
+    """第十九届 → 第二十届; "" when the name is not 第N届."""
+    numbers = {chinese_number(n): n for n in range(1, 99)}
+    inner = name.removeprefix("第").removesuffix("届")
+    return f"第{chinese_number(numbers[inner] + 1)}届" if inner in numbers else ""
 
 
 def start_change(old_term_id: int | None = None) -> TermChangeState:
@@ -107,9 +115,11 @@ def get_state(change_id: int | None = None) -> TermChangeState:
 
 
 def set_new_term(change_id: int, name: str, election_day: date | None,
-                 first_session_on: date | None) -> TermChangeState:
-    """Create (or correct) the new term: it runs from its first session for five years."""
+                 first_session_on: date | None, today: date | None = None) -> TermChangeState:
+    """Create (or correct) the new term: it runs from its first session for five years. The
+    election must have taken place (its result is what step 3 enters)."""
     change = _change(change_id)
+    today = today or date.today()
     old = change.old_term
     problems = []
     name = name.strip()
@@ -119,6 +129,8 @@ def set_new_term(change_id: int, name: str, election_day: date | None,
         problems.append(FieldProblem("届次名称", f"新一届不能与{old.name}同名"))
     if election_day is None:
         problems.append(FieldProblem("选举日", "请填写选举日"))
+    elif election_day > today:
+        problems.append(FieldProblem("选举日", "选举日不能晚于今天：选举结果确认后再办理换届"))
     if first_session_on is None:
         problems.append(FieldProblem("第一次会议日期", "请填写新一届第一次会议的日期"))
     elif election_day and first_session_on < election_day:
@@ -185,7 +197,7 @@ def end_old_term(change_id: int, today: date | None = None) -> int:
     with database.atomic():
         for rep in Representative.select().where((Representative.term == state.old_term_id)
                                                  & (Representative.status == "在任")):
-            end_representative(rep.id, max(last, rep.elected_on or last), EXPIRED)
+            end_representative(rep.id, max(last, rep.elected_on or last), EXPIRED, today=today)
             ended += 1
     return ended
 
@@ -234,8 +246,8 @@ def create_first_session(change_id: int, place: str, chair: str) -> TermChangeSt
     from town_office.services.sessions.types import FIRST, SessionInput, SessionItemInput
 
     state = get_state(change_id)
-    if 3 not in state.steps_done:
-        raise ValidationError([FieldProblem("换届", "请先完成第3步：新一届代表")])
+    if not state.new_deputies:
+        raise ValidationError([FieldProblem("换届", "请先完成第3步：新一届还没有代表")])
     if state.first_session_id:
         return state
     with database.atomic():

@@ -18,6 +18,7 @@ from town_office.models import (
     TrainingSession,
 )
 from town_office.models.db import database
+from town_office.services.roster.mandates import earlier_mandate_ids
 from town_office.services.common import attachments, audit
 from town_office.services.meetings.types import ATTENDANCE, EXCUSED, PRESENT, AttendanceChange
 from town_office.services.settings import get_settings
@@ -165,16 +166,11 @@ def _with_level(level: str):
 
 
 def new_deputy_ids(term_id: int) -> set[int]:
-    """Deputies of the term who were not deputies of an earlier term (same ID number, or same name
-    and birth month)."""
-    current = list(Representative.select().where(Representative.term == term_id))
-    earlier = list(Representative.select(Representative.id_number, Representative.name,
-                                         Representative.birth_month)
-                   .where(Representative.term != term_id).tuples())
-    ids = {n for n, _, _ in earlier if n}
-    names = {(name, birth) for _, name, birth in earlier}
-    return {r.id for r in current
-            if not (r.id_number and r.id_number in ids) and (r.name, r.birth_month) not in names}
+    """Deputies of the term who were not deputies of an earlier term (the 连任 rule of
+    ``roster.mandates``): they need an 初任培训."""
+    earlier = earlier_mandate_ids(term_id)
+    return {r for (r,) in Representative.select(Representative.id).where(Representative.term == term_id)
+            .tuples() if r not in earlier}
 
 
 def choose_expected(chooser: str, on: date, term_id: int, group_id: int | None = None) -> list[int]:

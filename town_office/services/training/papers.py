@@ -8,7 +8,6 @@ from pathlib import Path
 from town_office.reports.training import papers as training_papers
 from town_office.reports.training import xlsx as training_xlsx
 from town_office.services.common import attachments
-from town_office.services.roster.units import current_term_id
 from town_office.services.settings import get_settings
 from town_office.services.training import get_session
 from town_office.services.training.stats import year_stats
@@ -32,8 +31,8 @@ def preview_session_paper(kind: str, session_id: int) -> Path:
                                attachments.preview_path(f"{session.title}_{PAPERS[kind]}.pdf"))
 
 
-def export_training_year(year: int, out: Path, term_id: int | None = None) -> Path:
+def export_training_year(year: int, out: Path) -> Path:
     """The year's workbook: per deputy and per session."""
-    stats = year_stats(year, term_id or current_term_id(required=True))
+    stats = year_stats(year)
     title = f"{get_settings().town_name}{year}年人大代表培训情况"
     return training_xlsx.render_training_xlsx(title, stats, Path(out))

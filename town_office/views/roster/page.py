@@ -171,7 +171,9 @@ class RosterPage(QWidget):
     def apply_filter(self) -> None:
         selected = self.selected_row()
         self.model.set_predicate(self.current_filter().matches)
-        self.count_label.setText(f"显示 {self.model.rowCount()} 人 / 共 {self.model.total_count()} 人")
+        term = self.term_combo.currentData()
+        in_term = self.model.count_where(lambda r: term in (ALL, r.term_id))
+        self.count_label.setText(f"显示 {self.model.rowCount()} 人 / 共 {in_term} 人")
         if selected:
             self.select_id(selected.id)
         self._update_buttons()

@@ -77,7 +77,7 @@ class TrainingStatsPage(QWidget):
         if not term_id or not year:
             self.summary.setText("请先在“设置”中设定当前届次。")
             return
-        stats = training_stats.year_stats(year, term_id)
+        stats = training_stats.year_stats(year)
         self.deputy_model.set_rows(stats.deputies)
         self.group_model.set_rows(stats.groups)
         self.new_model.set_rows(stats.new_without_first)

@@ -106,7 +106,7 @@ class VisitsPage(QWidget):
         self.apply_filter()
         term_id = roster_units.current_term_id()
         if term_id:
-            rows = visits.quota_progress(year, term_id)
+            rows = visits.quota_progress(year)
             self.quota_model.set_rows(rows)
             met = sum(1 for r in rows if r.met)
             quota = settings.get_settings().visit_quota_households

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from town_office.errors import FieldProblem, TownOfficeError, ValidationError
+from town_office.views.widgets.messages import answering_closed_term
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "border: 1px solid #c0392b;"
@@ -62,7 +63,7 @@ class FieldErrors:
         """Run a save: problems go next to their fields (the rest into ``general``), any other error
         into a message box. Returns what ``action`` returned, or None when nothing was saved."""
         try:
-            result = action()
+            result = answering_closed_term(parent, action)
         except ValidationError as exc:
             unplaced = self.show(exc.problems)
             general.setText("\n".join(str(p) for p in unplaced))

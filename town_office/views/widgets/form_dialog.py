@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from town_office.errors import TownOfficeError, ValidationError
 from town_office.views.widgets.form import ERROR_STYLE, FieldErrors
+from town_office.views.widgets.messages import answering_closed_term
 from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
@@ -45,7 +46,7 @@ class FormDialog(GuardsUnsavedWork, QDialog):
 
     def accept(self) -> None:
         try:
-            self.result_row = self.submit()
+            self.result_row = answering_closed_term(self, self.submit)
         except ValidationError as exc:
             unplaced = self.errors.show(exc.problems)
             self.general_error.setText("\n".join(str(p) for p in unplaced))

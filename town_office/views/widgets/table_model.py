@@ -79,6 +79,10 @@ class DataclassTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._all)
 
+    def count_where(self, predicate: Callable[[Any], bool]) -> int:
+        """How many of all the rows (shown or filtered out) satisfy ``predicate``."""
+        return sum(1 for r in self._all if predicate(r))
+
     def row_of_id(self, row_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if getattr(r, "id", None) == row_id), -1)
 

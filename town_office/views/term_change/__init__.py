@@ -1,0 +1,1 @@
+"""换届 page: the change-of-term assistant, five resumable steps."""
