@@ -162,3 +162,31 @@ def test_a_closed_terms_session_asks_first(town):
                 None, REGULAR, detail.starts_on, detail.ends_on, "礼堂")).place == "礼堂"
     finally:
         closed.date = real_date
+
+
+def test_section_two_and_the_assessment_count_session_attendance_once(town):
+    from town_office.services import archive, assessment
+    from town_office.services.archive.types import ArchiveEntryInput
+
+    wang, li, zhang = town[0], town[1], town[2]
+    detail = _session(day=date(2026, 3, 10))
+    ids = {d.name: d.id for d in detail.deputies}
+    sessions.set_attendance(detail.id, [(ids["李强"], "请假", "外出务工"), (ids["张伟"], "缺席", "")])
+    sessions.create_session(SessionInput(None, REGULAR, date(2026, 12, 30), date(2026, 12, 30)))  # planned
+    # an entry typed by hand before the program recorded sessions, on the day of a recorded one
+    archive.save_entry(None, wang.id, ArchiveEntryInput(date(2026, 3, 10), "参加人代会", 2, "出席镇人代会"))
+    archive.save_entry(None, wang.id, ArchiveEntryInput(date(2025, 1, 16), "参加人代会", 2, "出席镇人代会"))
+    section = archive.deputy_archive(wang.id, 2026).sections[0]
+    assert [(a.origin, a.status) for a in section.activities] == [("人代会", "出席"),
+                                                                   ("档案登记", "已按会议出席记录计入")]
+    assert "镇人代会出席1次、请假0次、缺席0次" in dict(archive.deputy_archive(wang.id, 2026).summary)["参加人大会议"]
+    assert archive.deputy_archive(li.id, 2026).sections[0].activities[0].status == "请假（外出务工）"
+    assessment.save_scheme(assessment.default_scheme(2026))
+    scores = {s.name: s for s in assessment.score_year(2026)}
+    congress = [ln for ln in scores["王芳"].lines if ln.source == "congress_session"]
+    assert len(congress) == 1 and congress[0].record_table == "congress_session"
+    assert [ln.points for ln in scores["张伟"].lines if ln.source == "congress_absent"] == [-4]
+    assert not [ln for ln in scores["李强"].lines if ln.source.startswith("congress")]
+    assessment.save_scheme(assessment.default_scheme(2025))
+    old = {s.name: s for s in assessment.score_year(2025)}  # no session recorded: the hand entry counts
+    assert [ln.source for ln in old["王芳"].lines if ln.source == "congress_session"] == ["congress_session"]

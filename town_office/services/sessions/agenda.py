@@ -49,7 +49,7 @@ def _problems(data: SessionItemInput, detail: SessionDetail) -> list[FieldProble
     present = detail.tally.present
     counted = data.votes_for is not None or any(c[3] is not None for c in data.candidates)
     if counted and not detail.tally.quorum_met:
-        problems.append(FieldProblem("表决", f"出席代表不足法定人数（{detail.tally.text}），不能表决或选举。"
+        problems.append(FieldProblem("候选人" if data.kind == ELECTION else "表决", f"出席代表不足法定人数（{detail.tally.text}），不能表决或选举。"
                                             "请先核对出席情况。"))
     if data.kind == ELECTION:
         if data.seats < 1:

@@ -60,6 +60,7 @@ class SessionItemDialog(FormDialog):
         self.candidate_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.candidate_table.setMinimumHeight(150)
         add, remove = QPushButton("添加候选人"), QPushButton("删除候选人")
+        self.add_candidate_button = add
         add.clicked.connect(lambda: self._add_candidate("", "", None))
         remove.clicked.connect(self._remove_candidate)
         election = QWidget()
@@ -73,8 +74,9 @@ class SessionItemDialog(FormDialog):
         buttons.addStretch(1)
         column.addLayout(buttons)
         self.election_box = self.errors.add_row("候选人及得票", election, "候选人")
-        self.errors.labels["得票"] = self.errors.labels["候选人"]
-        self.errors.widgets["得票"] = self.candidate_table
+        for field, shown_at in (("得票", "候选人"), ("反对", "赞成"), ("弃权", "赞成"), ("表决", "赞成")):
+            self.errors.labels[field] = self.errors.labels[shown_at]  # one row shows them all
+            self.errors.widgets[field] = self.errors.widgets[shown_at]
         self.kind.currentTextChanged.connect(self._kind_changed)
         self.voted.toggled.connect(lambda on: [s.setEnabled(on) for s in self.votes.values()])
         self.resize(620, 0)

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import settings
 from town_office.services.roster import units as roster_units
-from town_office.services.settings import PASS_RULES, QUORUM_RULES, SETTING_LABELS
+from town_office.services.settings import (
+    CONGRESS_PASS_RULES,
+    CONGRESS_QUORUM_RULES,
+    PASS_RULES,
+    QUORUM_RULES,
+    SETTING_LABELS,
+)
 from town_office.views.settings.unit_dialogs import TermDialog, UnitDialog
 from town_office.views.widgets.table_model import ROW_ROLE, ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table
@@ -158,6 +164,9 @@ class TownSettingsTab(QWidget):
         self.quorum_rule, self.pass_rule = QComboBox(), QComboBox()
         self.quorum_rule.addItems(QUORUM_RULES)
         self.pass_rule.addItems(PASS_RULES)
+        self.congress_quorum, self.congress_pass = QComboBox(), QComboBox()
+        self.congress_quorum.addItems(CONGRESS_QUORUM_RULES)
+        self.congress_pass.addItems(CONGRESS_PASS_RULES)
         self.spins = {}
         for key, low, high, suffix in (("meeting_interval_months", 1, 12, " 个月"), ("notice_days", 0, 30, " 天"),
                                        ("followup_extension_months", 1, 24, " 个月"),
@@ -192,7 +201,9 @@ class TownSettingsTab(QWidget):
         for key, widget in (("town_name", self.town_name), ("county_name", self.county_name),
                             ("clerk_name", self.clerk_name),
                             ("current_term_id", self.current_term), ("presidium_quorum_rule", self.quorum_rule),
-                            ("presidium_pass_rule", self.pass_rule), *self.spins.items(),
+                            ("presidium_pass_rule", self.pass_rule),
+                            ("congress_quorum_rule", self.congress_quorum),
+                            ("congress_pass_rule", self.congress_pass), *self.spins.items(),
                             ("training_kinds", self.training_kinds),
                             ("problem_categories", self.problem_categories),
                             ("hazard_categories", self.hazard_categories),
@@ -228,6 +239,8 @@ class TownSettingsTab(QWidget):
         self.current_term.setCurrentIndex(max(self.current_term.findData(current.current_term_id), 0))
         self.quorum_rule.setCurrentText(current.presidium_quorum_rule)
         self.pass_rule.setCurrentText(current.presidium_pass_rule)
+        self.congress_quorum.setCurrentText(current.congress_quorum_rule)
+        self.congress_pass.setCurrentText(current.congress_pass_rule)
         self.training_kinds.setText("、".join(current.training_kinds))
         self.problem_categories.setText("、".join(current.problem_categories))
         self.hazard_categories.setText("、".join(current.hazard_categories))
@@ -260,6 +273,8 @@ class TownSettingsTab(QWidget):
             **lists, town_name=self.town_name.text().strip(), county_name=self.county_name.text().strip(),
             current_term_id=self.current_term.currentData() or 0,
             presidium_quorum_rule=self.quorum_rule.currentText(), presidium_pass_rule=self.pass_rule.currentText(),
+            congress_quorum_rule=self.congress_quorum.currentText(),
+            congress_pass_rule=self.congress_pass.currentText(),
             assessment_prorate=self.prorate.isChecked(),
             supervision_notice_prefix=self.notice_prefix.text().strip(),
             clerk_name=self.clerk_name.text().strip(),
