@@ -213,3 +213,31 @@ def test_archive_and_assessment_from_the_command_line(tmp_path, capsys):
     assert main(["--data-dir", data, "export", "assessment", "--year", "2025", "--out", str(book)]) == 0
     assert load_workbook(book).sheetnames == ["汇总", "明细", "规则"]
     database.close()
+
+
+def test_sessions_list_signin_and_ballots_from_the_command_line(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "sessions", "list", "--term", "第十九届"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 10
+    assert lines[0].split("\t")[1:4] == ["第十九届", "第1次会议", "2021-12-28至2021-12-29"]
+    present, total = lines[-1].split("\t")[4].split("/")
+    assert int(present) <= int(total) == 41
+    assert main(["--data-dir", data, "sessions", "list"]) == 0
+    assert "第二十届\t第1次会议\t2026-12-28" in capsys.readouterr().out
+    assert main(["--data-dir", data, "sessions", "list", "--term", "第九届"]) == 2
+    assert "没有名为“第九届”的届次" in capsys.readouterr().err
+    first = lines[0].split("\t")[0]
+    signin = tmp_path / "签到表.pdf"
+    assert main(["--data-dir", data, "print", "session-signin", "--session", first, "--out", str(signin)]) == 0
+    text = "".join(pdf_text(signin))
+    assert "第一次会议代表签到表" in text and "代表小组" in text and "应到代表43人" in text
+    ballot = tmp_path / "选票.pdf"
+    assert main(["--data-dir", data, "print", "session-ballot", "--session", first, "--item", "1",
+                 "--out", str(ballot)]) == 0
+    pages = pdf_text(ballot)
+    assert len(pages) == 43 and "选票" in pages[0] and "第43张（共43张）" in pages[-1]
+    assert main(["--data-dir", data, "print", "session-ballot", "--session", first, "--out", str(ballot)]) == 2
+    assert "--item" in capsys.readouterr().err
