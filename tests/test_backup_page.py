@@ -79,7 +79,7 @@ def test_restore_shows_both_sides_then_replaces_the_data(qtbot, page, data_folde
     kept = backups.backup_now()
     page.reload()
     roster.create_representative(RepresentativeInput(name="备份后新增", gender="女"))
-    assert len(roster.list_representatives()) == 47
+    assert len(roster.list_representatives()) == 88
     shown = []
     monkeypatch.setattr(page_module, "confirm", lambda parent, title, text, *a: shown.append(text) or True)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
@@ -90,7 +90,7 @@ def test_restore_shows_both_sides_then_replaces_the_data(qtbot, page, data_folde
     assert "代表87" in shown[0] and "现有：代表88" in shown[0]
     assert len(roster.list_representatives()) == 87
     safety = [p for p in data_folder.backups.glob("*.tobak") if "恢复前自动备份" in p.name]
-    assert len(safety) == 1 and backup.verify_backup(safety[0]).counts["representative"] == 47
+    assert len(safety) == 1 and backup.verify_backup(safety[0]).counts["representative"] == 88
 
 
 def test_a_damaged_backup_is_not_restored(qtbot, page, data_folder, tmp_path, monkeypatch):

@@ -164,3 +164,28 @@ def test_the_term_change_page_opens_where_the_clerk_left_off(qtbot, demo_town):
     assert panel.model.rowCount() == 41
     page.steps.setCurrentRow(3)
     assert page.panels[3].open_button.isEnabled() and not page.panels[3].create_button.isEnabled()
+
+
+def test_a_closed_terms_presidium_meeting_asks_once_before_a_change(qtbot, six, warnings):
+    from town_office.models import Meeting
+    from town_office.services import meetings
+    from town_office.services.meetings.types import MeetingInput
+    from town_office.views.meetings.meeting_dialog import MeetingDialog
+
+    old = roster_units.save_term(None, "第十八届", date(2016, 12, 28), date(2021, 12, 27))
+    with allow_closed_term_changes():
+        made = meetings.create_meeting(MeetingInput(held_on=date(2020, 3, 2), kind="例会", number=None,
+                                                    starts_at="09:00", place="会议室", term_id=old.id))
+    dialog = MeetingDialog(None, meetings.get_meeting(made.id))
+    qtbot.addWidget(dialog)
+    steps = Steps(qtbot)
+    dialog.header.place.setText("镇政府三楼会议室")
+    steps.answer("取消")
+    dialog.save_all()
+    assert Meeting.get_by_id(made.id).place == "会议室"
+    steps.answer("修改")
+    dialog.save_all()
+    assert Meeting.get_by_id(made.id).place == "镇政府三楼会议室"
+    dialog.header.place.setText("镇政府大礼堂")
+    dialog.save_all()  # asked once per dialog
+    assert Meeting.get_by_id(made.id).place == "镇政府大礼堂"

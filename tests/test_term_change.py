@@ -13,7 +13,12 @@ from tests.pdf_helpers import pdf_text
 from town_office.backup import table_counts
 from town_office.errors import ValidationError
 from town_office.models import Representative, database
-from town_office.services import assessment, roster, settings, term_change, training, visits
+from town_office.models import RuleVersionSession
+from town_office.services import assessment, roster, rules, settings, term_change, training, visits
+from town_office.services.rules import types as rules_types
+from town_office.services.rules.adoption import adopt
+from town_office.services.rules.drafts import create_starting_draft
+from town_office.services.rules.types import AdoptionInput
 from town_office.services.roster.types import RepresentativeInput
 from town_office.services.sessions import agenda, get_session
 from town_office.services.sessions.types import ELECTION, SessionItemInput
@@ -149,7 +154,14 @@ def test_year_figures_of_the_year_of_the_change_count_both_terms(old_town):
     term_change.finish_first_session(state.id)
     database.obj.execute_sql("UPDATE term_change SET package_folder = 'x'")
     package.finish_step_one(state.id)
-    term_change.carry_rules(state.id, [])
+    kind = rules_types.RULE_KINDS[0]
+    version = create_starting_draft(kind, today=date(2026, 1, 4))
+    adopt(version.id, AdoptionInput(date(2026, 1, 5), date(2026, 1, 5), adopted_by="第十九届第九次会议"))
+    term_change.carry_rules(state.id, [kind], today=AFTER)  # re-adopted at the first session
+    readopted = rules.document_row(kind).versions[-1]
+    assert readopted.number == 2 and readopted.adopted_on == FIRST_SESSION
+    assert readopted.adopted_by == "测试镇第二十届人民代表大会第一次会议"
+    assert RuleVersionSession.get(RuleVersionSession.version == readopted.id).session_id == state.first_session_id
     assert settings.get_settings().current_term_id == state.new_term_id  # 第二十届 is current now
     assessment.save_scheme(assessment.default_scheme(2026))
     scores = {s.name: s for s in assessment.score_year(2026)}

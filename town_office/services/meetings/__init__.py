@@ -246,6 +246,7 @@ def create_meeting(data: MeetingInput, review_open_followups: bool = True) -> Me
         ValidationError: a field is wrong or the number is taken.
     """
     term_id = data.term_id or current_term_id(required=True)
+    ensure_open_term(term_id, "新的主席团会议")
     problems = _header_problems(data, term_id, None)
     if problems:
         raise ValidationError(problems)

@@ -33,6 +33,12 @@ def is_closed(term: Term, today: date | None = None) -> bool:
             and term.ends_on < today)
 
 
+def term_is_closed(term_id: int) -> str:
+    """The name of the term when it is closed, else "" (for a window that asks once up front)."""
+    term = Term.get_or_none(Term.id == term_id)
+    return term.name if term is not None and is_closed(term) else ""
+
+
 def ensure_open_term(term_id: int, what: str) -> None:
     """Refuse a change to a closed term's record unless the clerk has confirmed it."""
     if _allowed.get():

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -36,7 +38,8 @@ from town_office.views.meetings.attendance_tab import AttendanceTab, tally_text
 from town_office.views.meetings.header_form import MeetingHeaderForm
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.form import ERROR_STYLE
-from town_office.views.widgets.messages import confirm, warn
+from town_office.services.roster.closed_terms import allow_closed_term_changes, term_is_closed
+from town_office.views.widgets.messages import ask_closed_term, confirm, warn
 from town_office.views.widgets.screen_fit import scrolling
 from town_office.views.widgets.unsaved import form_state
 
@@ -50,6 +53,7 @@ class MeetingDialog(QDialog):
         self.resize(1000, 760)
         term_id = meeting.term_id if meeting else roster_units.current_term_id(required=True)
         self.term_id = term_id
+        self.closed_term_confirmed = False  # asked once per dialog
         chairs = [r.name for r in sorted(roster.list_representatives(term_id),
                                          key=lambda r: r.presidium_role != "主席")
                   if r.presidium_role in ("主席", "副主席") and r.status == "在任"]
@@ -204,6 +208,15 @@ class MeetingDialog(QDialog):
             if self.save_header():
                 self.saved_note.setText("会议已建立，请登记出席情况和议题")
             return
+        closed = term_is_closed(self.term_id)
+        if closed and not self.closed_term_confirmed:
+            if not ask_closed_term(self, f"{closed}已经结束（换届后只供查阅和打印），这次主席团会议属于这一届。"):
+                return
+            self.closed_term_confirmed = True
+        with allow_closed_term_changes() if closed else nullcontext():
+            self._save_parts(automatic)
+
+    def _save_parts(self, automatic: bool) -> None:
         saved = []
         for name, tab, pending, save in (
                 ("出席情况", 1, self.attendance.has_unsaved_changes, self.attendance.save),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from town_office.errors import FieldProblem, ValidationError
+from town_office.errors import FieldProblem, TownOfficeError, ValidationError
 from town_office.services.roster.identity import (
     birth_month_from_id,
     gender_from_id,
@@ -44,6 +44,7 @@ from town_office.services.roster.types import (
 from town_office.services.roster.validation import representative_problems
 from town_office.services.common.text_limits import LIMITS
 from town_office.views.widgets.form import FieldErrors
+from town_office.views.widgets.messages import answering_closed_term
 from town_office.views.widgets.unsaved import GuardsUnsavedWork, save_keys
 
 ETHNICITIES = ("汉族", "壮族", "回族", "满族", "维吾尔族", "苗族", "彝族", "土家族", "藏族", "蒙古族",
@@ -212,9 +213,12 @@ class RepresentativeDialog(GuardsUnsavedWork, QDialog):
             self._show_problems(problems + [p for p in representative_problems(data) if p.field not in read])
             return
         try:
-            self.saved_row = self._save(data)
+            self.saved_row = answering_closed_term(self, lambda: self._save(data))
         except ValidationError as exc:
             self._show_problems(exc.problems)
+            return
+        except TownOfficeError as exc:
+            self._show_problems([FieldProblem("状态", str(exc))])
             return
         super().accept()
 

@@ -36,6 +36,7 @@ class TermChangePage(QWidget):
         self.start_button.clicked.connect(self.start)
         self.steps = QListWidget()
         self.steps.setFixedWidth(170)
+        self.steps.setStyleSheet("QListWidget{font-size:15px;} QListWidget::item{padding:6px 8px;}")
         self.stack = QStackedWidget()
         self.panels = [panel(self) for panel in STEP_PANELS]
         for panel in self.panels:

@@ -34,13 +34,18 @@ def answering_closed_term(parent: QWidget, action):
     try:
         return action()
     except ClosedTermChange as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "修改已结束届次的记录",
-                          f"{exc}\n\n这一届的记录一般不再修改。确定要修改吗？", parent=parent)
-        change = box.addButton("修改", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        if box.clickedButton() is not change:
+        if not ask_closed_term(parent, str(exc)):
             raise TownOfficeError(f"未作修改：{exc.term_name}的记录保持原样。") from exc
         with allow_closed_term_changes():
             return action()
+
+
+def ask_closed_term(parent: QWidget, what: str) -> bool:
+    """「修改已结束届次的记录」: 修改 or 取消 (the default)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "修改已结束届次的记录",
+                      f"{what}\n\n这一届的记录一般不再修改。确定要修改吗？", parent=parent)
+    change = box.addButton("修改", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is change
