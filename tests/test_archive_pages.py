@@ -74,3 +74,12 @@ def test_the_frozen_year_shows_its_stored_scores(qtbot, demo_town):
     assert [page.scores.rows()[i].total for i in range(3)] == [s.total for s in stored[:3]]
     adjusted = [s for s in stored if any(ln.source == "adjustment" for ln in s.lines)]
     assert adjusted and not page.compute_button.isEnabled()
+
+
+def test_the_page_switches_to_the_other_term(archive_page):
+    names = [archive_page.term.itemText(i) for i in range(archive_page.term.count())]
+    assert sorted(names) == ["第二十届代表", "第十九届代表"] and archive_page.term.currentText() == "第十九届代表"
+    nineteen = archive_page.deputies.rowCount()
+    archive_page.term.setCurrentIndex(names.index("第二十届代表"))
+    assert archive_page.deputies.rowCount() == 41 != nineteen
+    assert all(r.term_name == "第二十届" for r in archive_page.deputies.rows())

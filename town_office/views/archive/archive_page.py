@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,11 +44,13 @@ class ArchivePage(QWidget):
         self.activities = ActivityTableModel(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText("姓名或拼音首字母")
+        self.term = QComboBox()  # whose deputies are listed: a closed term's files stay printable
         self.deputy_table = read_only_table(self.deputies)
         sortable(self.deputy_table)
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.term)
         left_box.addWidget(self.search)
         left_box.addWidget(self.deputy_table, 1)
         self.year = QSpinBox()
@@ -86,6 +89,7 @@ class ArchivePage(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(splitter)
         self.search.textChanged.connect(self._filter)
+        self.term.currentIndexChanged.connect(lambda _: self.reload())
         self.deputy_table.selectionModel().currentRowChanged.connect(lambda *_: self.show_deputy())
         self.year.valueChanged.connect(lambda _: self.show_deputy())
         self.whole_term.toggled.connect(self._term_toggled)
@@ -100,7 +104,14 @@ class ArchivePage(QWidget):
     # --- deputies --------------------------------------------------------------------------------
     def reload(self) -> None:
         chosen = self.deputy()
-        term_id = roster_units.current_term_id()
+        shown = self.term.currentData() or roster_units.current_term_id()
+        self.term.blockSignals(True)
+        self.term.clear()
+        for term in roster_units.list_terms():
+            self.term.addItem(f"{term.name}代表", term.id)
+        self.term.setCurrentIndex(max(0, self.term.findData(shown)))
+        self.term.blockSignals(False)
+        term_id = self.term.currentData()
         rows = [r for r in roster.list_representatives(term_id) if "镇" in r.levels] if term_id else []
         self.deputies.set_rows(sorted(rows, key=lambda r: r.name_pinyin))
         row = self.deputies.row_of_id(chosen.id) if chosen else -1
@@ -181,4 +192,4 @@ class ArchivePage(QWidget):
         PdfPreviewDialog(self, pdf, f"{deputy.name}履职档案").exec()
 
     def batch(self) -> None:
-        BatchDialog(self, self.period_year(), self._close_connection).exec()
+        BatchDialog(self, self.period_year(), self._close_connection, self.term.currentData()).exec()

@@ -28,8 +28,9 @@ from town_office.views import ui_state
 
 
 class BatchDialog(QDialog):
-    def __init__(self, parent, year: int | None, close_connection=None):
+    def __init__(self, parent, year: int | None, close_connection=None, term_id: int | None = None):
         super().__init__(parent)
+        self.term_id = term_id  # the 整届 files of this term (the current one by default)
         self.setWindowTitle("批量打印履职档案")
         self._close_connection = close_connection
         self.scope = QComboBox()
@@ -77,7 +78,7 @@ class BatchDialog(QDialog):
         if not target:
             return
         year = None if self.whole_term.isChecked() else self.year.value()
-        ids = archive_papers.deputies_for(year, self.scope.currentData())
+        ids = archive_papers.deputies_for(year, self.scope.currentData(), self.term_id)
         combined = self.combined.isChecked()
         run_task(self, f"正在生成{len(ids)}名代表的履职档案…",
                  lambda progress: archive_papers.print_batch(ids, year, target, combined, progress),
