@@ -81,6 +81,19 @@ def tour(folder, tmp: Path, shoot) -> None:
     shoot_hazards(window, shoot)
     shoot_rules(window, shoot)
     shoot_sessions(window, shoot)
+    shoot_suggestions(window, shoot)
+
+
+def shoot_suggestions(window, shoot) -> None:
+    from town_office.services import suggestions
+    from town_office.views.suggestions.dialogs import AnswerDialog, AssignDialog, SuggestionDialog
+
+    window.show_page("代表建议")
+    shoot(window, "suggestions_page")
+    row = next(r for r in suggestions.list_suggestions() if r.answers)
+    shoot(SuggestionDialog(window, row), "suggestion_dialog")
+    shoot(AssignDialog(window, row), "suggestion_assign")
+    shoot(AnswerDialog(window, row), "suggestion_answer")
 
 
 def shoot_sessions(window, shoot) -> None:

@@ -1,8 +1,6 @@
 """The 履职档案 and 年度考核 pages: screen and database agree; entries added from the window; the
 round driven from the buttons; a frozen year offers no edits."""
 
-from datetime import date
-
 import pytest
 
 from town_office.services import archive, assessment

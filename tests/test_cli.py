@@ -241,3 +241,17 @@ def test_sessions_list_signin_and_ballots_from_the_command_line(tmp_path, capsys
     assert len(pages) == 43 and "选票" in pages[0] and "第43张（共43张）" in pages[-1]
     assert main(["--data-dir", data, "print", "session-ballot", "--session", first, "--out", str(ballot)]) == 2
     assert "--item" in capsys.readouterr().err
+
+
+def test_export_suggestions_from_the_command_line(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    out = tmp_path / "建议.xlsx"
+    assert main(["--data-dir", data, "export", "suggestions", "--year", "2025", "--out", str(out)]) == 0
+    assert "已导出2025年代表建议" in capsys.readouterr().out
+    book = load_workbook(out)
+    numbers = [row[0] for row in book["代表建议"].iter_rows(min_row=3, values_only=True) if row[0]]
+    assert numbers[:2] == ["19-7-001", "19-7-002"] and "闭会-2025-001" in numbers
+    totals = next(book["办理情况统计"].iter_rows(min_row=3, values_only=True))
+    assert totals[0] == "合计" and totals[1] == 8 and totals[4] == "100.0%"

@@ -168,7 +168,7 @@ def test_section_two_and_the_assessment_count_session_attendance_once(town):
     from town_office.services import archive, assessment
     from town_office.services.archive.types import ArchiveEntryInput
 
-    wang, li, zhang = town[0], town[1], town[2]
+    wang, li = town[0], town[1]
     detail = _session(day=date(2026, 3, 10))
     ids = {d.name: d.id for d in detail.deputies}
     sessions.set_attendance(detail.id, [(ids["李强"], "请假", "外出务工"), (ids["张伟"], "缺席", "")])

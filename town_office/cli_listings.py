@@ -183,6 +183,12 @@ def _cmd_export(args) -> int:
         open_folder(args)
         print(f"已导出{args.year}年隐患台账：{export_ledger(args.year, args.out)}")
         return 0
+    if args.export_command == "suggestions":
+        from town_office.services.suggestions.papers import export_year
+
+        open_folder(args)
+        print(f"已导出{args.year}年代表建议：{export_year(args.year, args.out)}")
+        return 0
     if args.export_command == "problems":
         from town_office.services.visits.papers import export_problems
 
@@ -190,7 +196,8 @@ def _cmd_export(args) -> int:
         print(f"已导出{args.year}年群众反映问题清单：{export_problems(args.year, args.out)}")
         return 0
     if args.export_command != "training":
-        print("请指定内容：town-office export training|problems --year 年度 --out 文件.xlsx",
+        print("请指定内容：town-office export training|problems|suggestions|assessment|ledger "
+              "--year 年度 --out 文件.xlsx",
               file=sys.stderr)
         return 2
     from town_office.services.training.papers import export_training_year

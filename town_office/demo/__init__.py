@@ -11,6 +11,7 @@ from town_office.demo import meetings as meetings_demo
 from town_office.demo import roster as roster_demo
 from town_office.demo import rules as rules_demo
 from town_office.demo import sessions as sessions_demo
+from town_office.demo import suggestions as suggestions_demo
 from town_office.demo import term_change as term_change_demo
 from town_office.demo import training as training_demo
 from town_office.demo import visits as visits_demo
@@ -39,7 +40,8 @@ def build_demo_town(progress: Callable[[int, int], None] | None = None) -> dict[
     if not database_is_empty():
         raise ValidationError(FieldProblem("示例数据", "数据库里已经有数据，示例乡镇只能载入空数据库"))
     parts = [roster_demo.build, meetings_demo.build, training_demo.build,
-             visits_demo.build, inspections_demo.build, sessions_demo.build, archive_demo.build,
+             visits_demo.build, inspections_demo.build, sessions_demo.build, suggestions_demo.build,
+             archive_demo.build,
              rules_demo.build, term_change_demo.build]
     counts: dict[str, int] = {}
     with database.atomic():

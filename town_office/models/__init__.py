@@ -45,6 +45,7 @@ from town_office.models.session import (
     TermChange,
 )
 from town_office.models.settings import Setting
+from town_office.models.suggestion import Suggestion, SuggestionAnswer, SuggestionCosigner
 from town_office.models.training import TrainingAttendee, TrainingMaterial, TrainingSession
 from town_office.models.visit import Problem, ProblemEvent, Visit, VisitDeputy
 
@@ -55,7 +56,8 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               HazardEvent, HazardPhoto, HazardSupervision, ArchiveEntry, AssessmentScheme, AssessmentItem,
               AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment,
               RuleDocument, RuleVersion, RuleArticle, CongressSession, SessionAttendee, SessionItem,
-              SessionCandidate, SessionDocument, TermChange, RuleVersionSession]
+              SessionCandidate, SessionDocument, TermChange, RuleVersionSession,
+              Suggestion, SuggestionCosigner, SuggestionAnswer]
 
 __all__ = [
     "ALL_MODELS",
@@ -95,6 +97,9 @@ __all__ = [
     "RuleVersion",
     "RuleVersionSession",
     "Setting",
+    "Suggestion",
+    "SuggestionAnswer",
+    "SuggestionCosigner",
     "Problem",
     "ProblemEvent",
     "Term",

@@ -34,6 +34,9 @@ class TownSettings:
     suggestion_answer_months: int = 3
     suggestion_complex_months: int = 6
     suggestion_reanswer_months: int = 1
+    excellent_suggestions_per_year: int = 2
+    suggestion_categories: tuple = ("经济发展", "农业农村", "城乡建设", "交通运输", "教育卫生", "社会保障",
+                                    "生态环境", "社会治理", "其他")
     problem_deadline_workdays: int = 5
     backup_interval_minutes: int = 30
     backup_keep_daily: int = 7
@@ -68,6 +71,8 @@ SETTING_LABELS = {
     "suggestion_answer_months": "代表建议答复期限",
     "suggestion_complex_months": "情况复杂的代表建议答复期限",
     "suggestion_reanswer_months": "代表不满意时重新答复期限",
+    "excellent_suggestions_per_year": "每年评选优秀建议（金点子）件数",
+    "suggestion_categories": "代表建议类别",
     "problem_deadline_workdays": "群众诉求办理时限（工作日）",
     "training_kinds": "代表培训类型",
     "backup_interval_minutes": "有修改时自动备份间隔（分钟）",

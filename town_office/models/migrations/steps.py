@@ -6,6 +6,9 @@ the first release and has no step. Every released version keeps a fixture databa
 ``tests/fixtures/schema_vN.sqlite3``.
 """
 
+from town_office.models.migrations.steps_sessions import _to_v9_sessions, _to_v10_suggestions
+
+
 # Version 2: presidium meetings, attendance, agenda, materials, follow-ups and filed minutes.
 _V2_MEETINGS = [
     ('CREATE TABLE "meeting" ("id" INTEGER NOT NULL PRIMARY KEY, "term_id" INTEGER NOT NULL, "'
@@ -297,66 +300,8 @@ def _to_v8_supervision(db, migrator) -> None:
                                                               per_year[year]))
 
 
-# Version 9: congress sessions (attendance, agenda items with votes, candidates and documents), the
-# 换届 assistant's record, and the congress session at which a rule version was (re-)adopted.
-_V9_SESSIONS = [
-    ('CREATE TABLE "congress_session" ("id" INTEGER NOT NULL PRIMARY KEY, "term_id" INTEGER NOT '
-     'NULL, "number" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "starts_on" DATE NOT NULL, '
-     '"ends_on" DATE NOT NULL, "place" VARCHAR(255) NOT NULL, "chair" VARCHAR(255) NOT NULL, '
-     '"notes" TEXT NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
-     'FOREIGN KEY ("term_id") REFERENCES "term" ("id") ON DELETE RESTRICT)'),
-    ('CREATE INDEX "congress_session_term_id" ON "congress_session" ("term_id")'),
-    ('CREATE UNIQUE INDEX "congress_session_term_id_number" ON "congress_session" ("term_id", '
-     '"number")'),
-    ('CREATE TABLE "session_attendee" ("id" INTEGER NOT NULL PRIMARY KEY, "session_id" INTEGER '
-     'NOT NULL, "representative_id" INTEGER, "role" VARCHAR(255) NOT NULL, "name" VARCHAR(255) '
-     'NOT NULL, "unit_post" VARCHAR(255) NOT NULL, "group_name" VARCHAR(255) NOT NULL, '
-     '"attendance" VARCHAR(255) NOT NULL, "reason" VARCHAR(255) NOT NULL, "position" INTEGER NOT'
-     ' NULL, FOREIGN KEY ("session_id") REFERENCES "congress_session" ("id") ON DELETE CASCADE, '
-     'FOREIGN KEY ("representative_id") REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
-    ('CREATE INDEX "session_attendee_representative_id" ON "session_attendee" '
-     '("representative_id")'),
-    ('CREATE INDEX "session_attendee_session_id" ON "session_attendee" ("session_id")'),
-    ('CREATE TABLE "session_item" ("id" INTEGER NOT NULL PRIMARY KEY, "session_id" INTEGER NOT '
-     'NULL, "position" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "title" VARCHAR(255) NOT '
-     'NULL, "reporter" VARCHAR(255) NOT NULL, "decision" TEXT NOT NULL, "votes_for" INTEGER, '
-     '"votes_against" INTEGER, "votes_abstain" INTEGER, "seats" INTEGER NOT NULL, FOREIGN KEY '
-     '("session_id") REFERENCES "congress_session" ("id") ON DELETE CASCADE)'),
-    ('CREATE INDEX "session_item_session_id" ON "session_item" ("session_id")'),
-    ('CREATE TABLE "session_candidate" ("id" INTEGER NOT NULL PRIMARY KEY, "item_id" INTEGER NOT'
-     ' NULL, "position" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "post" VARCHAR(255) NOT '
-     'NULL, "representative_id" INTEGER, "votes" INTEGER, FOREIGN KEY ("item_id") REFERENCES '
-     '"session_item" ("id") ON DELETE CASCADE, FOREIGN KEY ("representative_id") REFERENCES '
-     '"representative" ("id") ON DELETE RESTRICT)'),
-    ('CREATE INDEX "session_candidate_item_id" ON "session_candidate" ("item_id")'),
-    ('CREATE INDEX "session_candidate_representative_id" ON "session_candidate" '
-     '("representative_id")'),
-    ('CREATE TABLE "session_document" ("id" INTEGER NOT NULL PRIMARY KEY, "item_id" INTEGER NOT '
-     'NULL, "file_name" VARCHAR(255) NOT NULL, "stored_path" VARCHAR(255) NOT NULL, "size" '
-     'INTEGER NOT NULL, "sha256" VARCHAR(255) NOT NULL, "added_at" DATETIME NOT NULL, FOREIGN '
-     'KEY ("item_id") REFERENCES "session_item" ("id") ON DELETE CASCADE)'),
-    ('CREATE INDEX "session_document_item_id" ON "session_document" ("item_id")'),
-    ('CREATE TABLE "term_change" ("id" INTEGER NOT NULL PRIMARY KEY, "old_term_id" INTEGER NOT '
-     'NULL, "new_term_id" INTEGER, "steps_done" VARCHAR(255) NOT NULL, "choices" TEXT NOT NULL, '
-     '"package_folder" VARCHAR(255) NOT NULL, "started_at" DATETIME NOT NULL, "updated_at" '
-     'DATETIME NOT NULL, FOREIGN KEY ("old_term_id") REFERENCES "term" ("id") ON DELETE '
-     'RESTRICT, FOREIGN KEY ("new_term_id") REFERENCES "term" ("id") ON DELETE RESTRICT)'),
-    ('CREATE INDEX "term_change_new_term_id" ON "term_change" ("new_term_id")'),
-    ('CREATE INDEX "term_change_old_term_id" ON "term_change" ("old_term_id")'),
-    ('CREATE TABLE "rule_version_session" ("id" INTEGER NOT NULL PRIMARY KEY, "version_id" '
-     'INTEGER NOT NULL, "session_id" INTEGER NOT NULL, FOREIGN KEY ("version_id") REFERENCES '
-     '"rule_version" ("id") ON DELETE CASCADE, FOREIGN KEY ("session_id") REFERENCES '
-     '"congress_session" ("id") ON DELETE RESTRICT)'),
-    ('CREATE INDEX "rule_version_session_session_id" ON "rule_version_session" ("session_id")'),
-    ('CREATE UNIQUE INDEX "rule_version_session_version_id" ON "rule_version_session" '
-     '("version_id")'),
-]
-
-
-def _to_v9_sessions(db, migrator) -> None:
-    for statement in _V9_SESSIONS:
-        db.execute_sql(statement)
 
 
 STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits,
-               _to_v5_inspections, _to_v6_archive, _to_v7_rules, _to_v8_supervision, _to_v9_sessions]
+               _to_v5_inspections, _to_v6_archive, _to_v7_rules, _to_v8_supervision, _to_v9_sessions,
+               _to_v10_suggestions]

@@ -187,6 +187,30 @@ def _visits(rep_id: int, start: date, end: date) -> list[Activity]:
     return rows
 
 
+def _suggestions(rep_id: int, start: date, end: date) -> list[Activity]:
+    """Section ⑥: the suggestions the deputy led or co-signed, with their answer class and the
+    deputy's opinion; section ⑧: a 金点子 of theirs."""
+    from town_office.services.suggestions import SuggestionFilter, list_suggestions
+
+    rows = []
+    for year in range(start.year, end.year + 1):
+        for s in list_suggestions(SuggestionFilter(year=year)):
+            if not start <= s.submitted_on <= end or (rep_id != s.lead_id and rep_id not in s.cosigner_ids):
+                continue
+            led = rep_id == s.lead_id
+            answer = s.last_answer
+            status = s.status + (f"，{answer.class_text}" if answer else "") + \
+                (f"，代表{s.satisfaction}" if s.satisfaction else "")
+            source = ("suggestion_key" if s.grade == "重点" else "suggestion") if led else "suggestion_cosigned"
+            rows.append(Activity(6, s.submitted_on, "领衔提出建议" if led else "附议建议", f"{s.number} {s.title}",
+                                 status, source, "suggestion", s.id, origin="代表建议"))
+            if led and s.excellent:
+                rows.append(Activity(8, s.submitted_on, "优秀建议（金点子）", f"{s.number} {s.title}",
+                                     s.excellent_reason, "suggestion_excellent", "suggestion", s.id,
+                                     origin="代表建议"))
+    return rows
+
+
 def _inspections(rep_id: int, start: date, end: date) -> list[Activity]:
     query = (Inspection.select().join(InspectionParticipant)
              .where((InspectionParticipant.representative == rep_id)
@@ -218,7 +242,8 @@ def activities(representative_ids: int | tuple[int, ...], start: date, end: date
     for rep_id in (representative_ids,) if isinstance(representative_ids, int) else representative_ids:
         found += (_meetings(rep_id, start, end) + _sessions(rep_id, start, end)
                   + _training(rep_id, start, end) + _visits(rep_id, start, end)
-                  + _inspections(rep_id, start, end) + _entries(rep_id, start, end))
+                  + _inspections(rep_id, start, end) + _suggestions(rep_id, start, end)
+                  + _entries(rep_id, start, end))
     return sorted(found, key=lambda a: (a.on, a.section, a.record_id))
 
 
@@ -254,10 +279,11 @@ def _summary(found: list[Activity]) -> tuple[tuple[str, str], ...]:
         ("学习培训", f"参加{count('training_present')}次，共{hours:g}学时；请假{count('training_excused')}次、"
                  f"缺席{count('training_absent')}次"),
         ("代表小组活动", f"{count('group_activity', 'other_duty')}次"),
-        ("提出建议和意见", f"反映群众问题{count('problem_raised')}件（已办结{closed}件），提出建议{count('suggestion')}件"),
+        ("提出建议和意见", f"反映群众问题{count('problem_raised')}件（已办结{closed}件），领衔提出建议"
+                    f"{count('suggestion', 'suggestion_key')}件、附议{count('suggestion_cosigned')}件"),
         ("向选民述职、接受监督", f"走访选民{count('visit')}次{households}户，接待选民{count('reception')}次，"
                           f"述职{count('report_to_voters')}次"),
-        ("表彰奖励", f"{count('award')}项"),
+        ("表彰奖励", f"{count('award', 'suggestion_excellent')}项"),
     )
 
 

@@ -17,6 +17,7 @@ from town_office.services.assessment.types import (
     ADJUSTMENT,
     BASE,
     CLIP,
+    INCLUDES,
     PER_UNIT,
     PRORATE,
     Scheme,
@@ -41,10 +42,11 @@ def score_lines(activities: list[Activity], scheme: Scheme, served_days: int, pe
     ordered = sorted(activities, key=lambda a: (a.on, a.record_id))
     for item in scheme.items:
         basis = PER_UNIT.get(item.source, item.source)
+        counted = {basis, *INCLUDES.get(basis, ())}
         per_unit = item.source in PER_UNIT
         given = 0.0
         for a in ordered:
-            if a.source != basis or (per_unit and not a.units):
+            if a.source not in counted or (per_unit and not a.units):
                 continue
             points = item.points * (a.units if per_unit else 1)
             note = ""

@@ -23,7 +23,10 @@ SOURCES = {
     "visit": "走访选民（每次）",
     "visit_household": "走访选民户数（每户）",
     "problem_raised": "反映群众问题（每件）",
-    "suggestion": "提出建议（每件）",
+    "suggestion": "领衔提出建议（每件，含档案登记）",
+    "suggestion_key": "领衔提出重点建议（每件）",
+    "suggestion_cosigned": "附议建议（每件）",
+    "suggestion_excellent": "建议评为金点子（每件）",
     "inspection_joined": "参加视察、调研、执法检查（每次）",
     "group_activity": "参加代表小组活动（每次）",
     "report_to_voters": "向选民述职（每次）",
@@ -32,6 +35,9 @@ SOURCES = {
     "other_duty": "其他履职（每次）",
 }
 PER_UNIT = {"training_hour": "training_present", "visit_household": "visit"}
+# An item counts its own source and these too: a 重点 suggestion is a suggestion, and scores extra
+# under its own item.
+INCLUDES = {"suggestion": ("suggestion_key",)}
 
 DEFAULT_BASE, DEFAULT_FULL = 60.0, 100.0
 DEFAULT_BANDS = (("优秀", 90.0), ("良好", 80.0), ("一般", 60.0), ("较差", 0.0))

@@ -89,10 +89,11 @@ class ProblemsPage(QWidget):
         self.start_button, self.close_button = QPushButton("办理中"), QPushButton("办结…")
         self.feedback_button, self.history_button = QPushButton("反馈…"), QPushButton("办理经过")
         self.edit_button = QPushButton("修改…")
+        self.suggestion_button = QPushButton("转为代表建议…")
         self.excel_button, self.pdf_button = QPushButton("导出Excel…"), QPushButton("打印清单")
         actions = QHBoxLayout()
         for button in (self.edit_button, self.assign_button, self.start_button, self.close_button,
-                       self.feedback_button, self.history_button):
+                       self.feedback_button, self.history_button, self.suggestion_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -116,6 +117,7 @@ class ProblemsPage(QWidget):
         self.close_button.clicked.connect(self.close_selected)
         self.feedback_button.clicked.connect(self.feedback_selected)
         self.history_button.clicked.connect(self.show_history)
+        self.suggestion_button.clicked.connect(self.to_suggestion)
         self.excel_button.clicked.connect(self.export_excel)
         self.pdf_button.clicked.connect(self.print_pdf)
         follow_selected_rows(self.table, {
@@ -128,7 +130,8 @@ class ProblemsPage(QWidget):
                 "请先交办，再办结" if p.status == REGISTERED else f"问题已{p.status}")),
             self.feedback_button: one_row(lambda p: p.status == CLOSED or (
                 "办结并有答复后才能向群众反馈" if p.status in OPEN_STATUSES else "已经反馈过了")),
-            self.history_button: one_row(lambda p: True)})
+            self.history_button: one_row(lambda p: True),
+            self.suggestion_button: one_row(lambda p: p.route != "转为代表建议" or "已经转为代表建议")})
         self.fill_filters()
 
     def fill_filters(self) -> None:
@@ -268,3 +271,10 @@ class ProblemsPage(QWidget):
         out = visit_papers.print_problems(year, attachments.preview_path(f"{year}年问题清单.pdf"),
                                           self.current_filter())
         PdfPreviewDialog(self, out, f"{year}年问题清单").exec()
+
+    def to_suggestion(self) -> None:
+        from town_office.views.suggestions.dialogs import FromProblemDialog
+
+        rows = highlighted_rows(self.table)
+        if len(rows) == 1 and FromProblemDialog(self, rows[0]).exec():
+            self.reload()

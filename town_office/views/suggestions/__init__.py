@@ -1,0 +1,1 @@
+"""代表建议 page and its step dialogs."""
