@@ -162,3 +162,25 @@ def test_the_performance_file_and_the_assessment(deputies):
     assert [ln.points for ln in lines if ln.source == "suggestion"] == [2, 2]  # 重点 counts as a suggestion
     assert [ln.points for ln in lines if ln.source == "suggestion_key"] == [1]
     assert [ln.points for ln in lines if ln.source == "suggestion_excellent"] == [3]
+
+
+def test_a_failed_answer_leaves_no_reply_letter_behind(deputies, tmp_path, monkeypatch):
+    from town_office.models import SuggestionAnswer
+    from town_office.services.common import attachments
+
+    row = _new(deputies[1])
+    assign(row.id, AssignInput(date(2026, 3, 12), "镇人民政府"))
+    letter = tmp_path / "答复函.pdf"
+    letter.write_bytes(b"%PDF-1.4 reply")
+
+    def broken(**_):
+        raise RuntimeError("disk gone")
+    monkeypatch.setattr(SuggestionAnswer, "create", broken)
+    with pytest.raises(RuntimeError):
+        answers.answer(row.id, AnswerInput("A", date(2026, 4, 1), "已解决", reply_file=str(letter)))
+    folder = attachments.attachments_root() / "suggestions"
+    assert not folder.exists() or not any(folder.rglob("*.pdf"))
+    monkeypatch.undo()
+    done = answers.answer(row.id, AnswerInput("A", date(2026, 4, 1), "已解决", reply_file=str(letter)))
+    assert done.answers[0].file_name == "答复函.pdf"
+    assert attachments.absolute(done.answers[0].stored_path).read_bytes() == b"%PDF-1.4 reply"

@@ -8,6 +8,8 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +93,18 @@ def store_file(source: Path, *folder_parts: str, name: str | None = None) -> Sto
         raise StorageError(f"无法保存附件“{source.name}”：{exc.strerror or exc}") from exc
     relative = target.relative_to(attachments_root()).as_posix()
     return StoredFile(relative, target.stat().st_size, sha256_of(target))
+
+
+@contextmanager
+def stored(source: Path, *folder_parts: str) -> Iterator[StoredFile]:
+    """Store a copy of ``source`` for the record the block writes; should the block fail (the
+    transaction rolled back), the copy is removed again, so no file is left without its record."""
+    kept = store_file(source, *folder_parts)
+    try:
+        yield kept
+    except BaseException:
+        remove_file(kept.stored_path)
+        raise
 
 
 def remove_file(stored_path: str) -> None:

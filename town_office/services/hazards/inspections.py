@@ -125,9 +125,8 @@ def save_inspection(inspection_id: int | None, data: InspectionInput,
 def attach_report(inspection_id: int, source: Path) -> InspectionRow:
     """Keep the report file (docx/pdf) in the data folder with the inspection."""
     get_inspection(inspection_id)
-    stored = attachments.store_file(Path(source), "inspections", str(inspection_id))
-    with database.atomic():
-        Inspection.update(report_file=stored.stored_path, updated_at=datetime.now()).where(
+    with attachments.stored(Path(source), "inspections", str(inspection_id)) as kept, database.atomic():
+        Inspection.update(report_file=kept.stored_path, updated_at=datetime.now()).where(
             Inspection.id == inspection_id).execute()
         audit.record(TABLE, inspection_id, "附报告", {"报告文件": (None, Path(source).name)})
     return get_inspection(inspection_id)

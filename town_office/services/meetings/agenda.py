@@ -164,16 +164,11 @@ def add_material(item_id: int, source: Path) -> MeetingDetail:
     """Copy a file into ``attachments/meetings/<meeting>/`` and attach it to the item."""
     item = _item_or_404(item_id)
     ensure_editable(item.meeting)
-    stored = attachments.store_file(Path(source), "meetings", str(item.meeting_id))
-    try:
-        with database.atomic():
-            material = AgendaMaterial.create(agenda_item=item, file_name=Path(source).name,
-                                             stored_path=stored.stored_path, size=stored.size,
-                                             sha256=stored.sha256, added_at=datetime.now())
-            audit.record(TABLE, item_id, "添加材料", {"会议材料": (None, material.file_name)})
-    except Exception:
-        attachments.remove_file(stored.stored_path)
-        raise
+    with attachments.stored(Path(source), "meetings", str(item.meeting_id)) as kept, database.atomic():
+        material = AgendaMaterial.create(agenda_item=item, file_name=Path(source).name,
+                                         stored_path=kept.stored_path, size=kept.size,
+                                         sha256=kept.sha256, added_at=datetime.now())
+        audit.record(TABLE, item_id, "添加材料", {"会议材料": (None, material.file_name)})
     return get_meeting(item.meeting_id)
 
 

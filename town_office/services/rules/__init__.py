@@ -319,14 +319,13 @@ def delete_draft(version_id: int) -> None:
 def attach_original(version_id: int, source: Path) -> VersionRow:
     """Keep the signed original (docx/pdf scan) of a version in the data folder."""
     version = version_or_404(version_id)
-    stored = attachments.store_file(Path(source), "rules", str(version_id))
     old = version.stored_path
-    with database.atomic():
-        RuleVersion.update(file_name=Path(source).name, stored_path=stored.stored_path,
-                           sha256=stored.sha256, updated_at=datetime.now()).where(
+    with attachments.stored(Path(source), "rules", str(version_id)) as kept, database.atomic():
+        RuleVersion.update(file_name=Path(source).name, stored_path=kept.stored_path,
+                           sha256=kept.sha256, updated_at=datetime.now()).where(
             RuleVersion.id == version_id).execute()
         audit.record(VERSION_TABLE, version_id, "附原件", {"原件": (version.file_name or None, Path(source).name)})
-    if old and old != stored.stored_path:
+    if old and old != kept.stored_path:
         attachments.remove_file(old)
     return get_version(version_id).version
 

@@ -21,15 +21,10 @@ def add_document(item_id: int, source: Path) -> int:
     if item is None:
         raise NotFound("找不到这个议程项目，可能已被删除。")
     ensure_open_term(item.session.term_id, "这次人代会会议")
-    stored = attachments.store_file(Path(source), "sessions", str(item.session_id))
-    try:
-        with database.atomic():
-            SessionDocument.create(item=item, file_name=Path(source).name, stored_path=stored.stored_path,
-                                   size=stored.size, sha256=stored.sha256, added_at=datetime.now())
-            audit.record(TABLE, item_id, "添加文件", {"会议文件": (None, Path(source).name)})
-    except Exception:
-        attachments.remove_file(stored.stored_path)
-        raise
+    with attachments.stored(Path(source), "sessions", str(item.session_id)) as kept, database.atomic():
+        SessionDocument.create(item=item, file_name=Path(source).name, stored_path=kept.stored_path,
+                               size=kept.size, sha256=kept.sha256, added_at=datetime.now())
+        audit.record(TABLE, item_id, "添加文件", {"会议文件": (None, Path(source).name)})
     return item.session_id
 
 

@@ -5,6 +5,7 @@ Also the yearly 金点子 (优秀建议, two a year by default) and the statisti
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date, datetime
 from pathlib import Path
 
@@ -55,23 +56,18 @@ def answer(suggestion_id: int, data: AnswerInput) -> SuggestionRow:
         problems.append(FieldProblem("答复日期", "不能早于交办日期"))
     if problems:
         raise ValidationError(problems)
-    stored = attachments.store_file(Path(data.reply_file), "suggestions", str(suggestion_id)) if data.reply_file \
-        else None
-    try:
-        with database.atomic():
-            number = (SuggestionAnswer.select().where(SuggestionAnswer.suggestion == suggestion_id).count()) + 1
-            SuggestionAnswer.create(suggestion=suggestion_id, round=number, answer_class=data.answer_class,
-                                    answered_on=data.answered_on, text=data.text.strip(), deadline=row.deadline,
-                                    promised_on=data.promised_on if data.answer_class in PROMISING else None,
-                                    file_name=Path(data.reply_file).name if stored else "",
-                                    stored_path=stored.stored_path if stored else "")
-            Suggestion.update(status=ANSWERED, updated_at=datetime.now()).where(Suggestion.id == suggestion_id).execute()
-            audit.record(TABLE, suggestion_id, f"第{number}次答复",
-                         {"答复类别": (None, f"{data.answer_class}类"), "答复日期": (None, data.answered_on)})
-    except Exception:
-        if stored:
-            attachments.remove_file(stored.stored_path)
-        raise
+    letter = attachments.stored(Path(data.reply_file), "suggestions", str(suggestion_id)) if data.reply_file \
+        else nullcontext()
+    with letter as kept, database.atomic():
+        number = (SuggestionAnswer.select().where(SuggestionAnswer.suggestion == suggestion_id).count()) + 1
+        SuggestionAnswer.create(suggestion=suggestion_id, round=number, answer_class=data.answer_class,
+                                answered_on=data.answered_on, text=data.text.strip(), deadline=row.deadline,
+                                promised_on=data.promised_on if data.answer_class in PROMISING else None,
+                                file_name=Path(data.reply_file).name if kept else "",
+                                stored_path=kept.stored_path if kept else "")
+        Suggestion.update(status=ANSWERED, updated_at=datetime.now()).where(Suggestion.id == suggestion_id).execute()
+        audit.record(TABLE, suggestion_id, f"第{number}次答复",
+                     {"答复类别": (None, f"{data.answer_class}类"), "答复日期": (None, data.answered_on)})
     return get_suggestion(suggestion_id)
 
 

@@ -290,16 +290,11 @@ def set_attendance(session_id: int, changes: list[AttendanceChange]) -> SessionD
 def add_material(session_id: int, source: Path) -> SessionDetail:
     """Copy a file into ``attachments/training/<session>/`` and attach it."""
     _session_or_404(session_id)
-    stored = attachments.store_file(Path(source), "training", str(session_id))
-    try:
-        with database.atomic():
-            TrainingMaterial.create(session=session_id, file_name=Path(source).name,
-                                    stored_path=stored.stored_path, size=stored.size,
-                                    sha256=stored.sha256, added_at=datetime.now())
-            audit.record(TABLE, session_id, "添加材料", {"培训材料": (None, Path(source).name)})
-    except Exception:
-        attachments.remove_file(stored.stored_path)
-        raise
+    with attachments.stored(Path(source), "training", str(session_id)) as kept, database.atomic():
+        TrainingMaterial.create(session=session_id, file_name=Path(source).name,
+                                stored_path=kept.stored_path, size=kept.size,
+                                sha256=kept.sha256, added_at=datetime.now())
+        audit.record(TABLE, session_id, "添加材料", {"培训材料": (None, Path(source).name)})
     return get_session(session_id)
 
 
