@@ -94,6 +94,15 @@ def shoot_suggestions(window, shoot) -> None:
     shoot(SuggestionDialog(window, row), "suggestion_dialog")
     shoot(AssignDialog(window, row), "suggestion_assign")
     shoot(AnswerDialog(window, row), "suggestion_answer")
+    from town_office.services import stations
+    from town_office.views.stations.dialogs import ReceptionDialog
+
+    window.show_page("代表联络站")
+    shoot(window, "stations_page")
+    window.stations_page.tabs.setCurrentIndex(1)
+    shoot(window, "stations_receptions")
+    station = stations.list_stations()[0]
+    shoot(ReceptionDialog(window, station), "reception_dialog")
 
 
 def shoot_sessions(window, shoot) -> None:

@@ -255,3 +255,18 @@ def test_export_suggestions_from_the_command_line(tmp_path, capsys):
     assert numbers[:2] == ["19-7-001", "19-7-002"] and "闭会-2025-001" in numbers
     totals = next(book["办理情况统计"].iter_rows(min_row=3, values_only=True))
     assert totals[0] == "合计" and totals[1] == 8 and totals[4] == "100.0%"
+
+
+def test_stations_days_from_the_command_line(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "stations", "days", "--station", "石门片代表联络站", "--from", "2025-07-25",
+                 "--months", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["2025-07-28\t农历闰六月初四", "2025-08-02\t农历闰六月初九"] and len(lines) == 6
+    assert main(["--data-dir", data, "stations", "days", "--station", "青石社区代表联络站", "--from", "2026-03-01",
+                 "--months", "1"]) == 0
+    assert capsys.readouterr().out.split() == ["2026-03-06", "2026-03-16", "2026-03-26"]
+    assert main(["--data-dir", data, "stations", "days", "--station", "无此站", "--from", "2026-03-01"]) == 2
+    assert "没有名为“无此站”的联络站" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from town_office.cli_listings import (
     _cmd_training,
     _cmd_visits,
 )
-from town_office.cli_sessions import cmd_sessions
+from town_office.cli_sessions import cmd_sessions, cmd_stations
 from town_office.cli_support import backup_password, held_locks, open_folder
 from town_office.paths import resolve_data_folder
 
@@ -119,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                                        metavar="操作")
     sessions_list = sessions.add_parser("list", help="列出人代会会议：编号、届次、会次、会期、实到/应到")
     sessions_list.add_argument("--term", help="只列这一届，如 第十九届")
+    stations = sub.add_parser("stations", help="代表联络站").add_subparsers(dest="stations_command",
+                                                                       metavar="操作")
+    days = stations.add_parser("days", help="列出联络站的接待日：每行一个日期（农历规则另列农历日期）")
+    days.add_argument("--station", required=True, help="联络站名称")
+    days.add_argument("--from", dest="start", type=_iso_date, required=True, help="起始日期 YYYY-MM-DD")
+    days.add_argument("--months", type=int, default=12, help="月数（默认12）")
     rules = sub.add_parser("rules", help="两规则四办法").add_subparsers(dest="rules_command", metavar="操作")
     rules.add_parser("list", help="列出规则文件：类别、标题、现行版本、生效日期（制表符分隔）")
     visits = sub.add_parser("visits", help="走访日志").add_subparsers(dest="visits_command", metavar="操作")
@@ -238,7 +244,8 @@ COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "roster": _cmd_roster,
             "meetings": _cmd_meetings, "print": _cmd_print, "training": _cmd_training,
             "export": _cmd_export, "visits": _cmd_visits, "hazards": _cmd_hazards,
             "backup": _cmd_backup, "verify": _cmd_verify, "restore": _cmd_restore,
-            "handoff": _cmd_handoff, "rules": _cmd_rules, "sessions": cmd_sessions}
+            "handoff": _cmd_handoff, "rules": _cmd_rules, "sessions": cmd_sessions,
+            "stations": cmd_stations}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """The congress-session commands: ``sessions list [--term NAME]`` (one line each: id, term, 第N次会议,
-dates, present/total) and the papers ``print session-signin`` / ``print session-ballot``."""
+dates, present/total) and the papers ``print session-signin`` / ``print session-ballot``; and the
+liaison stations' ``stations days``."""
 
 from __future__ import annotations
 
@@ -44,4 +45,19 @@ def print_session_paper(args) -> int:
         print("请用 --item 指定议程序号（第几项，从1起）", file=sys.stderr)
         return 2
     print(f"已生成表决票/选票：{session_papers.print_ballot(args.session, args.item, args.out)}")
+    return 0
+
+
+def cmd_stations(args) -> int:
+    """``stations days --station NAME --from YYYY-MM-DD --months N``: one date a line (and the lunar
+    date for lunar rules)."""
+    if args.stations_command != "days":
+        print("请指定操作：town-office stations days --station 名称 --from YYYY-MM-DD --months 月数", file=sys.stderr)
+        return 2
+    from town_office.services.stations import schedule, station_by_name
+
+    open_folder(args)
+    station = station_by_name(args.station)
+    for day in schedule(station.id, args.start, args.months):
+        print("\t".join(part for part in (day.on.isoformat(), day.lunar) if part))
     return 0

@@ -45,6 +45,7 @@ from town_office.models.session import (
     TermChange,
 )
 from town_office.models.settings import Setting
+from town_office.models.station import Reception, Station, StationDeputy, StationDuty, StationStandard
 from town_office.models.suggestion import Suggestion, SuggestionAnswer, SuggestionCosigner
 from town_office.models.training import TrainingAttendee, TrainingMaterial, TrainingSession
 from town_office.models.visit import Problem, ProblemEvent, Visit, VisitDeputy
@@ -57,7 +58,8 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               AssessmentRound, AssessmentResult, AssessmentLine, AssessmentAdjustment,
               RuleDocument, RuleVersion, RuleArticle, CongressSession, SessionAttendee, SessionItem,
               SessionCandidate, SessionDocument, TermChange, RuleVersionSession,
-              Suggestion, SuggestionCosigner, SuggestionAnswer]
+              Suggestion, SuggestionCosigner, SuggestionAnswer, Station, StationStandard, StationDeputy,
+              StationDuty, Reception]
 
 __all__ = [
     "ALL_MODELS",
@@ -96,7 +98,12 @@ __all__ = [
     "RuleDocument",
     "RuleVersion",
     "RuleVersionSession",
+    "Reception",
     "Setting",
+    "Station",
+    "StationDeputy",
+    "StationDuty",
+    "StationStandard",
     "Suggestion",
     "SuggestionAnswer",
     "SuggestionCosigner",

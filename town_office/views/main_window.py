@@ -31,6 +31,7 @@ from town_office.views.roster.page import RosterPage
 from town_office.views.rules.page import RulesPage
 from town_office.views.sessions.page import SessionsPage
 from town_office.views.settings.page import SettingsPage
+from town_office.views.stations.page import StationsPage
 from town_office.views.suggestions.page import SuggestionsPage
 from town_office.views.term_change.page import TermChangePage
 from town_office.views.training.page import TrainingPage
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.followups_page = FollowUpsPage()
         self.sessions_page = SessionsPage()
         self.suggestions_page = SuggestionsPage()
+        self.stations_page = StationsPage()
         self.term_change_page = TermChangePage()
         self.training_page = TrainingPage()
         self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
                       ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
                       ("问题清单", self.problems_page), ("代表建议", self.suggestions_page),
+                      ("代表联络站", self.stations_page),
                       ("执法检查", self.inspections_page),
                       ("隐患台账", self.ledger_page), ("两规则四办法", self.rules_page),
                       ("履职档案", self.archive_page),

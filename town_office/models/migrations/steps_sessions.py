@@ -1,5 +1,5 @@
 """Upgrade steps 9 and 10 (see ``steps.py`` for the rules every step follows): congress sessions and
-the 换届 record (9), deputies' suggestions (10). Kept apart to keep each steps module short."""
+the 换届 record (9), deputies' suggestions and liaison stations (10). Kept apart to keep each steps module short."""
 
 # Version 9: congress sessions (attendance, agenda items with votes, candidates and documents), the
 # 换届 assistant's record, and the congress session at which a rule version was (re-)adopted.
@@ -62,7 +62,8 @@ def _to_v9_sessions(db, migrator) -> None:
         db.execute_sql(statement)
 
 
-# Version 10: deputies' suggestions (代表建议), their co-signers and answer rounds.
+# Version 10: deputies' suggestions (代表建议) with co-signers and answer rounds; liaison stations with
+# their 六有, deputies, duty rota and receptions.
 _V10_SUGGESTIONS = [
     ('CREATE TABLE "suggestion" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT '
      'NULL, "term_id" INTEGER NOT NULL, "session_id" INTEGER, "year" INTEGER NOT NULL, "seq" '
@@ -105,6 +106,39 @@ _V10_SUGGESTIONS = [
     ('CREATE INDEX "suggestion_answer_suggestion_id" ON "suggestion_answer" ("suggestion_id")'),
     ('CREATE UNIQUE INDEX "suggestion_answer_suggestion_id_round" ON "suggestion_answer" '
      '("suggestion_id", "round")'),
+    ('CREATE TABLE "station" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
+     '"place" VARCHAR(255) NOT NULL, "contact" VARCHAR(255) NOT NULL, "phone" VARCHAR(255) NOT '
+     'NULL, "rule_kind" VARCHAR(255) NOT NULL, "rule_days" VARCHAR(255) NOT NULL, "notes" TEXT '
+     'NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)'),
+    ('CREATE UNIQUE INDEX "station_name" ON "station" ("name")'),
+    ('CREATE TABLE "station_standard" ("id" INTEGER NOT NULL PRIMARY KEY, "station_id" INTEGER '
+     'NOT NULL, "item" VARCHAR(255) NOT NULL, "met_on" DATE NOT NULL, FOREIGN KEY ("station_id")'
+     ' REFERENCES "station" ("id") ON DELETE CASCADE)'),
+    ('CREATE INDEX "station_standard_station_id" ON "station_standard" ("station_id")'),
+    ('CREATE UNIQUE INDEX "station_standard_station_id_item" ON "station_standard" '
+     '("station_id", "item")'),
+    ('CREATE TABLE "station_deputy" ("id" INTEGER NOT NULL PRIMARY KEY, "station_id" INTEGER NOT'
+     ' NULL, "representative_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY '
+     '("station_id") REFERENCES "station" ("id") ON DELETE CASCADE, FOREIGN KEY '
+     '("representative_id") REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "station_deputy_representative_id" ON "station_deputy" ("representative_id")'),
+    ('CREATE INDEX "station_deputy_station_id" ON "station_deputy" ("station_id")'),
+    ('CREATE UNIQUE INDEX "station_deputy_station_id_representative_id" ON "station_deputy" '
+     '("station_id", "representative_id")'),
+    ('CREATE TABLE "station_duty" ("id" INTEGER NOT NULL PRIMARY KEY, "station_id" INTEGER NOT '
+     'NULL, "on" DATE NOT NULL, "representative_id" INTEGER NOT NULL, FOREIGN KEY ("station_id")'
+     ' REFERENCES "station" ("id") ON DELETE CASCADE, FOREIGN KEY ("representative_id") '
+     'REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "station_duty_representative_id" ON "station_duty" ("representative_id")'),
+    ('CREATE INDEX "station_duty_station_id" ON "station_duty" ("station_id")'),
+    ('CREATE UNIQUE INDEX "station_duty_station_id_on_representative_id" ON "station_duty" '
+     '("station_id", "on", "representative_id")'),
+    ('CREATE TABLE "reception" ("id" INTEGER NOT NULL PRIMARY KEY, "station_id" INTEGER NOT '
+     'NULL, "visit_id" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "received_at" DATETIME '
+     'NOT NULL, "responded_at" DATETIME, FOREIGN KEY ("station_id") REFERENCES "station" ("id") '
+     'ON DELETE RESTRICT, FOREIGN KEY ("visit_id") REFERENCES "visit" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "reception_station_id" ON "reception" ("station_id")'),
+    ('CREATE UNIQUE INDEX "reception_visit_id" ON "reception" ("visit_id")'),
 ]
 
 

@@ -16,6 +16,7 @@ from town_office.models import (
     Meeting,
     MeetingAttendee,
     Problem,
+    Reception,
     Term,
     Visit,
     VisitDeputy,
@@ -170,12 +171,18 @@ def _training(rep_id: int, start: date, end: date) -> list[Activity]:
 
 
 def _visits(rep_id: int, start: date, end: date) -> list[Activity]:
-    visits = (Visit.select().join(VisitDeputy)
-              .where((VisitDeputy.representative == rep_id) & Visit.visited_on.between(start, end)))
+    visits = list(Visit.select().join(VisitDeputy)
+                  .where((VisitDeputy.representative == rep_id) & Visit.visited_on.between(start, end)))
+    at_stations = {v for (v,) in Reception.select(Reception.visit).where(
+        Reception.visit.in_([v.id for v in visits] or [0])).tuples()}
     rows = []
     for v in visits:
         place = v.village + (v.hamlet or "")
         summary = f"{place}：{v.summary}" if v.summary else place
+        if v.id in at_stations:  # a reception at a liaison station: voters, not households
+            rows.append(Activity(7, v.visited_on, "联络站接待", summary, f"接待选民{v.households}人", "reception",
+                                 "visit", v.id, origin="代表联络站"))
+            continue
         rows.append(Activity(7, v.visited_on, v.form, summary, f"{v.households}户", "visit", "visit", v.id,
                              v.households, "走访日志"))
     problems = (Problem.select(Problem, Visit).join(Visit).join(VisitDeputy)

@@ -1,0 +1,1 @@
+"""代表联络站 page and its dialogs."""
