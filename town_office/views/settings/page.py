@@ -177,6 +177,7 @@ class TownSettingsTab(QWidget):
                                        ("suggestion_answer_months", 1, 12, " 个月"),
                                        ("suggestion_complex_months", 1, 24, " 个月"),
                                        ("suggestion_reanswer_months", 1, 12, " 个月"),
+                                       ("excellent_suggestions_per_year", 0, 20, " 件"),
                                        ("backup_interval_minutes", 5, 240, " 分钟"),
                                        ("backup_keep_daily", 1, 60, " 天"),
                                        ("backup_keep_weekly", 0, 52, " 周"),
@@ -188,6 +189,8 @@ class TownSettingsTab(QWidget):
         self.problem_categories = QLineEdit()
         self.problem_categories.setToolTip("用顿号分隔，例如：道路交通、农田水利、环境卫生")
         self.hazard_categories = QLineEdit()
+        self.suggestion_categories = QLineEdit()
+        self.suggestion_categories.setToolTip("用顿号分隔，例如：经济发展、农业农村、城乡建设")
         self.prorate = QCheckBox("按全年折算")
         self.training_kinds = QLineEdit()
         self.training_kinds.setToolTip("用顿号分隔，例如：集中培训、专题培训、以会代训")
@@ -207,6 +210,7 @@ class TownSettingsTab(QWidget):
                             ("training_kinds", self.training_kinds),
                             ("problem_categories", self.problem_categories),
                             ("hazard_categories", self.hazard_categories),
+                            ("suggestion_categories", self.suggestion_categories),
                             ("supervision_notice_prefix", self.notice_prefix),
                             ("minutes_copy_to", self.copy_to),
                             ("report_addressee", self.addressee),
@@ -244,6 +248,7 @@ class TownSettingsTab(QWidget):
         self.training_kinds.setText("、".join(current.training_kinds))
         self.problem_categories.setText("、".join(current.problem_categories))
         self.hazard_categories.setText("、".join(current.hazard_categories))
+        self.suggestion_categories.setText("、".join(current.suggestion_categories))
         self.prorate.setChecked(current.assessment_prorate)
         self.notice_prefix.setText(current.supervision_notice_prefix)
         self.notice_prefix.setPlaceholderText(f"{settings.town_short_name(current.town_name)}人大督")
@@ -263,7 +268,8 @@ class TownSettingsTab(QWidget):
         lists = {}
         for key, edit in (("training_kinds", self.training_kinds),
                           ("problem_categories", self.problem_categories),
-                          ("hazard_categories", self.hazard_categories)):
+                          ("hazard_categories", self.hazard_categories),
+                          ("suggestion_categories", self.suggestion_categories)):
             lists[key] = tuple(dict.fromkeys(k for k in re.split(r"[、，,;；\s]+", edit.text()) if k))
             if not lists[key]:
                 QMessageBox.warning(self, "无法保存", f"{SETTING_LABELS[key]}至少要有一种，多种用顿号分隔。")
