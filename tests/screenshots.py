@@ -103,6 +103,13 @@ def shoot_suggestions(window, shoot) -> None:
     shoot(window, "stations_receptions")
     station = stations.list_stations()[0]
     shoot(ReceptionDialog(window, station), "reception_dialog")
+    from town_office.services import projects
+    from town_office.views.projects.dialogs import RatingDialog
+
+    window.show_page("民生实事")
+    window.projects_page.year.setCurrentIndex(window.projects_page.year.findData(2026))
+    shoot(window, "projects_page")
+    shoot(RatingDialog(window, next(r for r in projects.list_projects(2025) if r.chosen)), "project_rating")
 
 
 def shoot_sessions(window, shoot) -> None:

@@ -270,3 +270,16 @@ def test_stations_days_from_the_command_line(tmp_path, capsys):
     assert capsys.readouterr().out.split() == ["2026-03-06", "2026-03-16", "2026-03-26"]
     assert main(["--data-dir", data, "stations", "days", "--station", "无此站", "--from", "2026-03-01"]) == 2
     assert "没有名为“无此站”的联络站" in capsys.readouterr().err
+
+
+def test_print_the_projects_ballot_from_the_command_line(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    capsys.readouterr()
+    out = tmp_path / "选票.pdf"
+    assert main(["--data-dir", data, "print", "ballot", "--year", "2026", "--out", str(out)]) == 0
+    pages = pdf_text(out)
+    assert "2026年民生实事项目票决选票" in pages[0].replace("\n", "") and "最多选五项" in pages[0]
+    assert len(pages) == 41  # one for each deputy of the session
+    assert main(["--data-dir", data, "print", "ballot", "--year", "2030", "--out", str(out)]) == 2
+    assert "还没有初定的候选项目" in capsys.readouterr().err

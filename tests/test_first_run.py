@@ -55,7 +55,7 @@ def test_loading_the_demo_shows_progress_then_the_window(tmp_path):
     assert done.returncode == 0, done.stderr[-1500:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 0 and result["windows"]
-    assert len(result["progress"]) == 11 and all(result["progress"])  # one step per part of the demo
+    assert len(result["progress"]) == 12 and all(result["progress"])  # one step per part of the demo
     conn = sqlite3.connect(tmp_path / "新数据" / "town_office.sqlite3")
     assert conn.execute("SELECT COUNT(*) FROM representative").fetchone()[0] == 87
     conn.close()

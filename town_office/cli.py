@@ -73,11 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     printer = sub.add_parser("print", help="打印材料为PDF")
     printer.add_argument("paper", choices=["notice", "signin", "record", "minutes", "training-signin",
                                            "visit-log", "ledger", "hazard-notice", "archive", "rule",
-                                           "session-signin", "session-ballot"],
+                                           "session-signin", "session-ballot", "ballot"],
                          help="notice 会议通知 / signin 签到表 / record 会议记录 / minutes 会议纪要 / "
                               "training-signin 培训签到表 / visit-log 代表走访日志 / ledger 隐患台账 / "
                               "hazard-notice 挂牌督办通知书 / archive 代表履职档案 / rule 规则文件 / "
-                              "session-signin 人代会签到表 / session-ballot 人代会表决票或选票")
+                              "session-signin 人代会签到表 / session-ballot 人代会表决票或选票 / "
+                              "ballot 民生实事项目票决选票（--year）")
     printer.add_argument("--meeting", type=int, help="会议编号（见 meetings list）")
     printer.add_argument("--session", type=int, help="培训编号（见 training list）；人代会材料为会议编号（见 sessions list）")
     printer.add_argument("--item", type=int, help="人代会议程序号（表决票、选票）")

@@ -70,6 +70,14 @@ def _cmd_print(args) -> int:
     open_folder(args)
     if args.paper == "rule":
         return _print_rule(args)
+    if args.paper == "ballot":
+        if not args.year:
+            print("请用 --year 指定年度", file=sys.stderr)
+            return 2
+        from town_office.services.projects.papers import print_ballot
+
+        print(f"已生成{args.year}年民生实事项目票决选票：{print_ballot(args.year, args.out)}")
+        return 0
     if args.paper.startswith("session-"):
         from town_office.cli_sessions import print_session_paper
 

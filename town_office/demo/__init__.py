@@ -8,6 +8,7 @@ from collections.abc import Callable
 from town_office.demo import archive as archive_demo
 from town_office.demo import inspections as inspections_demo
 from town_office.demo import meetings as meetings_demo
+from town_office.demo import projects as projects_demo
 from town_office.demo import roster as roster_demo
 from town_office.demo import rules as rules_demo
 from town_office.demo import sessions as sessions_demo
@@ -42,7 +43,7 @@ def build_demo_town(progress: Callable[[int, int], None] | None = None) -> dict[
         raise ValidationError(FieldProblem("示例数据", "数据库里已经有数据，示例乡镇只能载入空数据库"))
     parts = [roster_demo.build, meetings_demo.build, training_demo.build,
              visits_demo.build, inspections_demo.build, sessions_demo.build, suggestions_demo.build,
-             stations_demo.build,
+             stations_demo.build, projects_demo.build,
              archive_demo.build,
              rules_demo.build, term_change_demo.build]
     counts: dict[str, int] = {}

@@ -28,6 +28,7 @@ from town_office.models.meeting import (
     Meeting,
     MeetingAttendee,
 )
+from town_office.models.project import Project, ProjectProgress, ProjectRating, ProjectYear
 from town_office.models.roster import (
     Constituency,
     DeputyGroup,
@@ -59,7 +60,7 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               RuleDocument, RuleVersion, RuleArticle, CongressSession, SessionAttendee, SessionItem,
               SessionCandidate, SessionDocument, TermChange, RuleVersionSession,
               Suggestion, SuggestionCosigner, SuggestionAnswer, Station, StationStandard, StationDeputy,
-              StationDuty, Reception]
+              StationDuty, Reception, ProjectYear, Project, ProjectProgress, ProjectRating]
 
 __all__ = [
     "ALL_MODELS",
@@ -108,6 +109,10 @@ __all__ = [
     "SuggestionAnswer",
     "SuggestionCosigner",
     "Problem",
+    "Project",
+    "ProjectProgress",
+    "ProjectRating",
+    "ProjectYear",
     "ProblemEvent",
     "Term",
     "TrainingAttendee",

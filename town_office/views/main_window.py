@@ -27,6 +27,7 @@ from town_office.views.hazards.inspections_page import InspectionsPage
 from town_office.views.hazards.ledger_page import LedgerPage
 from town_office.views.meetings.followups_page import FollowUpsPage
 from town_office.views.meetings.page import MeetingsPage
+from town_office.views.projects.page import ProjectsPage
 from town_office.views.roster.page import RosterPage
 from town_office.views.rules.page import RulesPage
 from town_office.views.sessions.page import SessionsPage
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.sessions_page = SessionsPage()
         self.suggestions_page = SuggestionsPage()
         self.stations_page = StationsPage()
+        self.projects_page = ProjectsPage()
         self.term_change_page = TermChangePage()
         self.training_page = TrainingPage()
         self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
                       ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
                       ("问题清单", self.problems_page), ("代表建议", self.suggestions_page),
-                      ("代表联络站", self.stations_page),
+                      ("代表联络站", self.stations_page), ("民生实事", self.projects_page),
                       ("执法检查", self.inspections_page),
                       ("隐患台账", self.ledger_page), ("两规则四办法", self.rules_page),
                       ("履职档案", self.archive_page),

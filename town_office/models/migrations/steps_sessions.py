@@ -1,5 +1,5 @@
 """Upgrade steps 9 and 10 (see ``steps.py`` for the rules every step follows): congress sessions and
-the 换届 record (9), deputies' suggestions and liaison stations (10). Kept apart to keep each steps module short."""
+the 换届 record (9), deputies' suggestions, liaison stations and livelihood projects (10). Kept apart to keep each steps module short."""
 
 # Version 9: congress sessions (attendance, agenda items with votes, candidates and documents), the
 # 换届 assistant's record, and the congress session at which a rule version was (re-)adopted.
@@ -63,7 +63,7 @@ def _to_v9_sessions(db, migrator) -> None:
 
 
 # Version 10: deputies' suggestions (代表建议) with co-signers and answer rounds; liaison stations with
-# their 六有, deputies, duty rota and receptions.
+# their 六有, deputies, duty rota and receptions; livelihood projects with their vote, progress and ratings.
 _V10_SUGGESTIONS = [
     ('CREATE TABLE "suggestion" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT '
      'NULL, "term_id" INTEGER NOT NULL, "session_id" INTEGER, "year" INTEGER NOT NULL, "seq" '
@@ -139,6 +139,37 @@ _V10_SUGGESTIONS = [
      'ON DELETE RESTRICT, FOREIGN KEY ("visit_id") REFERENCES "visit" ("id") ON DELETE RESTRICT)'),
     ('CREATE INDEX "reception_station_id" ON "reception" ("station_id")'),
     ('CREATE UNIQUE INDEX "reception_visit_id" ON "reception" ("visit_id")'),
+    ('CREATE TABLE "project_round" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT NULL, '
+     '"quota" INTEGER NOT NULL, "item_id" INTEGER, "stage" VARCHAR(255) NOT NULL, FOREIGN KEY '
+     '("item_id") REFERENCES "session_item" ("id") ON DELETE SET NULL)'),
+    ('CREATE INDEX "project_round_item_id" ON "project_round" ("item_id")'),
+    ('CREATE UNIQUE INDEX "project_round_year" ON "project_round" ("year")'),
+    ('CREATE TABLE "project" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT NULL, "name"'
+     ' VARCHAR(255) NOT NULL, "area" VARCHAR(255) NOT NULL, "investment" REAL NOT NULL, '
+     '"funding" VARCHAR(255) NOT NULL, "description" TEXT NOT NULL, "planned_on" DATE, '
+     '"proposer_kind" VARCHAR(255) NOT NULL, "proposer_id" INTEGER, "problem_id" INTEGER, '
+     '"shortlisted" INTEGER NOT NULL, "votes" INTEGER, "second_votes" INTEGER, "chosen" INTEGER '
+     'NOT NULL, "progress" INTEGER NOT NULL, "completed_on" DATE, FOREIGN KEY ("proposer_id") '
+     'REFERENCES "representative" ("id") ON DELETE RESTRICT, FOREIGN KEY ("problem_id") '
+     'REFERENCES "problem" ("id") ON DELETE SET NULL)'),
+    ('CREATE INDEX "project_problem_id" ON "project" ("problem_id")'),
+    ('CREATE INDEX "project_proposer_id" ON "project" ("proposer_id")'),
+    ('CREATE INDEX "project_year" ON "project" ("year")'),
+    ('CREATE TABLE "project_progress" ("id" INTEGER NOT NULL PRIMARY KEY, "project_id" INTEGER '
+     'NOT NULL, "on" DATE NOT NULL, "percent" INTEGER NOT NULL, "notes" TEXT NOT NULL, "photo" '
+     'VARCHAR(255) NOT NULL, "inspection_id" INTEGER, FOREIGN KEY ("project_id") REFERENCES '
+     '"project" ("id") ON DELETE CASCADE, FOREIGN KEY ("inspection_id") REFERENCES "inspection" '
+     '("id") ON DELETE SET NULL)'),
+    ('CREATE INDEX "project_progress_inspection_id" ON "project_progress" ("inspection_id")'),
+    ('CREATE INDEX "project_progress_project_id" ON "project_progress" ("project_id")'),
+    ('CREATE TABLE "project_rating" ("id" INTEGER NOT NULL PRIMARY KEY, "project_id" INTEGER NOT'
+     ' NULL, "representative_id" INTEGER NOT NULL, "rating" VARCHAR(255) NOT NULL, "rated_on" '
+     'DATE NOT NULL, FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE, '
+     'FOREIGN KEY ("representative_id") REFERENCES "representative" ("id") ON DELETE RESTRICT)'),
+    ('CREATE INDEX "project_rating_project_id" ON "project_rating" ("project_id")'),
+    ('CREATE UNIQUE INDEX "project_rating_project_id_representative_id" ON "project_rating" '
+     '("project_id", "representative_id")'),
+    ('CREATE INDEX "project_rating_representative_id" ON "project_rating" ("representative_id")'),
 ]
 
 

@@ -218,6 +218,15 @@ def _suggestions(rep_id: int, start: date, end: date) -> list[Activity]:
     return rows
 
 
+def _project_ratings(rep_id: int, start: date, end: date) -> list[Activity]:
+    """Section ③: the deputy's year-end rating of a livelihood project (民生实事评议)."""
+    from town_office.services.projects.evaluation import deputy_ratings
+
+    return [Activity(3, on, "民生实事评议", f"{year}年民生实事项目：{name}", rating, "project_rating", "project", pid,
+                     origin="民生实事")
+            for pid, name, year, rating, on in deputy_ratings(rep_id, start, end)]
+
+
 def _inspections(rep_id: int, start: date, end: date) -> list[Activity]:
     query = (Inspection.select().join(InspectionParticipant)
              .where((InspectionParticipant.representative == rep_id)
@@ -249,7 +258,8 @@ def activities(representative_ids: int | tuple[int, ...], start: date, end: date
     for rep_id in (representative_ids,) if isinstance(representative_ids, int) else representative_ids:
         found += (_meetings(rep_id, start, end) + _sessions(rep_id, start, end)
                   + _training(rep_id, start, end) + _visits(rep_id, start, end)
-                  + _inspections(rep_id, start, end) + _suggestions(rep_id, start, end)
+                  + _inspections(rep_id, start, end) + _project_ratings(rep_id, start, end)
+                  + _suggestions(rep_id, start, end)
                   + _entries(rep_id, start, end))
     return sorted(found, key=lambda a: (a.on, a.section, a.record_id))
 
@@ -282,7 +292,7 @@ def _summary(found: list[Activity]) -> tuple[tuple[str, str], ...]:
                      f"缺席{count('congress_absent')}次；主席团会议出席{count('meeting_present')}次、"
                      f"请假{count('meeting_excused')}次、缺席{count('meeting_absent')}次，"
                      f"列席{count('meeting_guest')}次"),
-        ("视察、调研、执法检查", f"{count('inspection_joined')}次"),
+        ("视察、调研、执法检查", f"{count('inspection_joined')}次，评议民生实事项目{count('project_rating')}个"),
         ("学习培训", f"参加{count('training_present')}次，共{hours:g}学时；请假{count('training_excused')}次、"
                  f"缺席{count('training_absent')}次"),
         ("代表小组活动", f"{count('group_activity', 'other_duty')}次"),

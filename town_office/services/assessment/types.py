@@ -27,6 +27,7 @@ SOURCES = {
     "suggestion_key": "领衔提出重点建议（每件）",
     "suggestion_cosigned": "附议建议（每件）",
     "suggestion_excellent": "建议评为金点子（每件）",
+    "project_rating": "评议民生实事项目（每个）",
     "inspection_joined": "参加视察、调研、执法检查（每次）",
     "group_activity": "参加代表小组活动（每次）",
     "report_to_voters": "向选民述职（每次）",

@@ -1,0 +1,1 @@
+"""民生实事 page and its dialogs."""
