@@ -21,6 +21,7 @@ from town_office.views.projects.dialogs import (
     ShortlistDialog,
     VotesDialog,
 )
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_model import ENDED_GREY, ColumnSpec, DataclassTableModel
@@ -46,7 +47,7 @@ class ProjectTableModel(DataclassTableModel):
         return ENDED_GREY if row.votes is not None and not row.chosen else None
 
 
-class ProjectsPage(QWidget):
+class ProjectsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.year = QComboBox()
@@ -92,13 +93,6 @@ class ProjectsPage(QWidget):
             b[key].clicked.connect(lambda _=False, m=method, t=title: self._paper(m, t))
         self.year.currentIndexChanged.connect(lambda _: self.reload())
         self.quota.editingFinished.connect(self._set_quota)
-        self.built = False
-
-    def showEvent(self, event) -> None:
-        if not self.built:
-            self.built = True
-            self.fill_years()
-        super().showEvent(event)
 
     def fill_years(self) -> None:
         self.year.blockSignals(True)
@@ -147,3 +141,6 @@ class ProjectsPage(QWidget):
             warn(self, f"无法生成{title}", exc)
             return
         PdfPreviewDialog(self, out, f"{year}年{title}").exec()
+
+    def load(self) -> None:
+        self.fill_years()

@@ -26,6 +26,7 @@ from town_office.services.sessions import papers as session_papers
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.sessions.session_dialog import SessionDialog
 from town_office.views.sessions.table_models import SessionTableModel
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import answering_closed_term, confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table, sortable
@@ -34,7 +35,7 @@ PAPERS = (("会议通知", "print_notice"), ("签到表（按代表小组）", "
           ("表决和选举结果公告", "print_announcement"))
 
 
-class SessionsPage(QWidget):
+class SessionsPage(LoadsWhenShown, QWidget):
     sessions_changed = Signal()
 
     def __init__(self, parent=None):
@@ -84,17 +85,6 @@ class SessionsPage(QWidget):
                                       self.delete_button: lambda row: True})
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_session)
         QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
-        self.built = False
-
-    def showEvent(self, event) -> None:
-        if not self.built:  # a page builds its data when first shown, never at start
-            self.built = True
-            self.fill_terms()
-        super().showEvent(event)
-
-    def refresh_on_show(self) -> None:
-        if self.built:
-            self.fill_terms()
 
     def fill_terms(self) -> None:
         chosen = self.term_combo.currentData() or roster_units.current_term_id()
@@ -167,3 +157,6 @@ class SessionsPage(QWidget):
             warn(self, f"无法生成{title}", exc)
             return
         PdfPreviewDialog(self, out, f"{row.title}{title}").exec()
+
+    def load(self) -> None:
+        self.fill_terms()

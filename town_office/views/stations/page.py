@@ -29,12 +29,13 @@ from town_office.services.stations.types import SIX_STANDARDS
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.stations.dialogs import DutyDialog, ReceptionDialog, StationDeputiesDialog, StationDialog
 from town_office.views.stations.table_models import ReceptionDayTableModel, ReceptionTableModel
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table
 
 
-class StationsPage(QWidget):
+class StationsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.list = QListWidget()
@@ -113,13 +114,6 @@ class StationsPage(QWidget):
         follow_selection(self.receptions, {self.response_button: lambda r: r.response_hours is None
                                            or "已登记首次答复时间"})
         self.rows = []
-        self.built = False
-
-    def showEvent(self, event) -> None:
-        if not self.built:
-            self.built = True
-            self.reload()
-        super().showEvent(event)
 
     def current(self):
         index = self.list.currentRow()
@@ -218,3 +212,6 @@ class StationsPage(QWidget):
             warn(self, "无法生成台账", exc)
             return
         PdfPreviewDialog(self, out, f"{row.name}{year}年接待台账").exec()
+
+    def load(self) -> None:
+        self.reload()

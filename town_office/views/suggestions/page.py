@@ -40,12 +40,13 @@ from town_office.views.suggestions.dialogs import (
     SuggestionDialog,
 )
 from town_office.views.suggestions.table_models import SuggestionTableModel
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table, sortable
 
 
-class SuggestionsPage(QWidget):
+class SuggestionsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = SuggestionTableModel(self)
@@ -99,17 +100,6 @@ class SuggestionsPage(QWidget):
         self.overdue.toggled.connect(lambda _: self.reload())
         self.search.textChanged.connect(lambda _: self.reload())
         self.table.doubleClicked.connect(lambda _: self.edit())
-        self.built = False
-
-    def showEvent(self, event) -> None:
-        if not self.built:
-            self.built = True
-            self.fill_years()
-        super().showEvent(event)
-
-    def refresh_on_show(self) -> None:
-        if self.built:
-            self.fill_years()
 
     def fill_years(self) -> None:
         chosen = self.year.currentData() or date.today().year
@@ -193,3 +183,6 @@ class SuggestionsPage(QWidget):
                 suggestion_papers.export_year(year, Path(path))
             except TownOfficeError as exc:
                 warn(self, "无法导出", exc)
+
+    def load(self) -> None:
+        self.fill_years()
