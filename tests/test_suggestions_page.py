@@ -109,3 +109,29 @@ def test_a_problem_becomes_a_suggestion_from_the_problems_page(qtbot, make_repre
     page.reload()
     page.table.selectRow(0)
     assert not page.suggestion_button.isEnabled()
+
+
+def test_the_reply_letter_is_chosen_where_the_clerk_last_looked(qtbot, make_representative, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from town_office.views import ui_state
+    from town_office.views.suggestions.dialogs import AnswerDialog
+    from town_office.services.suggestions.types import AssignInput, SuggestionInput
+
+    lead = make_representative(name="李强", gender="男", birth_month="1970-05")
+    row = suggestions.create_suggestion(SuggestionInput(lead.id, "关于修路的建议", "修路", submitted_on=date(2026, 3, 1)))
+    row = suggestions.assign(row.id, AssignInput(date(2026, 3, 2), "镇人民政府"))
+    letter = tmp_path / "函件" / "答复函.pdf"
+    letter.parent.mkdir()
+    letter.write_bytes(b"%PDF-1.4")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, folder, flt: asked.append(folder) or (str(letter), flt))
+    dialog = AnswerDialog(None, row)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.file.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    assert dialog.file.path() == str(letter) and ui_state.last_folder("materials") == str(letter.parent)
+    dialog.on.setDate(QDate(2026, 3, 20))
+    dialog.text.setPlainText("已安排施工")
+    dialog.accept()
+    assert dialog.result_row.answers[0].file_name == "答复函.pdf"

@@ -3,19 +3,14 @@ session's 民生实事票决 item, or the second round among the tied), a progre
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -29,6 +24,7 @@ from town_office.services.sessions.types import PROJECTS
 from town_office.services.visits import problems
 from town_office.services.visits.types import ProblemFilter
 from town_office.views.meetings.header_form import date_edit, read_date
+from town_office.views.widgets.file_field import FileField
 from town_office.views.widgets.form import text_box
 from town_office.views.widgets.form_dialog import FormDialog
 from town_office.views.widgets.screen_fit import scrolling
@@ -132,30 +128,16 @@ class ProgressDialog(FormDialog):
         self.percent.setSuffix(" %")
         self.percent.setValue(row.progress)
         self.notes = self.errors.add_row("情况", text_box(70), "情况")
-        self.photo = QLineEdit()
-        self.photo.setReadOnly(True)
-        choose = QPushButton("选择照片…")
-        choose.clicked.connect(self._choose_photo)
-        holder = QWidget()
-        line = QHBoxLayout(holder)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.photo, 1)
-        line.addWidget(choose)
-        self.errors.add_row("现场照片", holder, "照片")
+        self.photo = self.errors.add_row("现场照片", FileField(
+            "选择照片…", "选择现场照片", "图片 (*.jpg *.jpeg *.png);;所有文件 (*)", "photos"), "照片")
         self.inspection = self.errors.add_row("代表小组视察", QComboBox(), "视察")
         self.inspection.addItem("（不是视察）", None)
         for inspection in list_inspections(row.year):
             self.inspection.addItem(f"{inspection.starts_on:%Y-%m-%d} {inspection.title}", inspection.id)
 
-    def _choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择现场照片", str(Path.home() / "Pictures"),
-                                              "图片 (*.jpg *.jpeg *.png);;所有文件 (*)")
-        if path:
-            self.photo.setText(path)
-
     def submit(self):
         return evaluation.add_progress(self.row.id, read_date(self.on), self.percent.value(),
-                                       self.notes.toPlainText(), self.photo.text().strip(),
+                                       self.notes.toPlainText(), self.photo.path(),
                                        self.inspection.currentData())
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from town_office.errors import TownOfficeError
 from town_office.services.common import attachments
@@ -16,6 +16,7 @@ from town_office.services.sessions.types import ELECTION, PRESIDIUM_POSTS
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.sessions.item_dialog import SessionItemDialog
 from town_office.views.sessions.table_models import SessionItemTableModel
+from town_office.views.widgets.file_field import choose_file
 from town_office.views.widgets.messages import answering_closed_term, confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table
@@ -112,8 +113,8 @@ class SessionAgendaTab(QWidget):
         row = highlighted_row(self.table)
         if row is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "选择会议文件", str(Path.home() / "Documents"),
-                                              "文档 (*.pdf *.doc *.docx *.xls *.xlsx *.wps *.txt);;所有文件 (*)")
+        path = choose_file(self, "选择会议文件", "文档 (*.pdf *.doc *.docx *.xls *.xlsx *.wps *.txt);;所有文件 (*)",
+                           "materials")
         if path and self._run(lambda: documents.add_document(row.id, Path(path)), "无法添加文件"):
             self._changed(get_session(self.dialog.session.id))
 

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from town_office.errors import FieldProblem, ValidationError
 from town_office.services import roster, sessions, suggestions
@@ -23,6 +22,7 @@ from town_office.services.suggestions.types import (
     SuggestionInput,
 )
 from town_office.views.meetings.header_form import date_edit, read_date
+from town_office.views.widgets.file_field import FileField
 from town_office.views.widgets.form import text_box
 from town_office.views.widgets.form_dialog import FormDialog
 
@@ -125,31 +125,17 @@ class AnswerDialog(FormDialog):
         self.on = self.errors.add_row("答复日期", date_edit(), "答复日期")
         self.text = self.errors.add_row("答复内容", text_box(100), "答复内容")
         self.promised = self.errors.add_row("承诺办结日期", date_edit(), "承诺办结日期")
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        choose = QPushButton("选择答复函…")
-        choose.clicked.connect(self._choose)
-        holder = QWidget()
-        line = QHBoxLayout(holder)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.file, 1)
-        line.addWidget(choose)
-        self.errors.add_row("答复函", holder, "答复函")
+        self.file = self.errors.add_row("答复函", FileField(
+            "选择答复函…", "选择答复函", "文档 (*.pdf *.doc *.docx *.jpg *.png);;所有文件 (*)", "materials"), "答复函")
         self.answer_class.currentIndexChanged.connect(
             lambda _: self.promised.setEnabled(self.answer_class.currentData() in PROMISING))
         self.promised.setEnabled(False)
-
-    def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择答复函", str(Path.home() / "Documents"),
-                                              "文档 (*.pdf *.doc *.docx *.jpg *.png);;所有文件 (*)")
-        if path:
-            self.file.setText(path)
 
     def submit(self):
         code = self.answer_class.currentData()
         return answers.answer(self.row.id, AnswerInput(code, read_date(self.on), self.text.toPlainText(),
                                                        read_date(self.promised) if code in PROMISING else None,
-                                                       self.file.text()))
+                                                       self.file.path()))
 
 
 class FeedbackDialog(FormDialog):

@@ -31,6 +31,7 @@ from town_office.services.suggestions.types import (
     STATUSES,
     SuggestionFilter,
 )
+from town_office.views import ui_state
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.suggestions.dialogs import (
     AnswerDialog,
@@ -176,9 +177,11 @@ class SuggestionsPage(LoadsWhenShown, QWidget):
 
     def export(self) -> None:
         year = self.year.currentData() or date.today().year
-        path, _ = QFileDialog.getSaveFileName(self, "导出代表建议", str(Path.home() / "Documents" / f"{year}年代表建议.xlsx"),
+        path, _ = QFileDialog.getSaveFileName(self, "导出代表建议",
+                                              str(Path(ui_state.last_folder("exports")) / f"{year}年代表建议.xlsx"),
                                               "Excel 文件 (*.xlsx)")
         if path:
+            ui_state.remember_folder("exports", str(Path(path).parent))
             try:
                 suggestion_papers.export_year(year, Path(path))
             except TownOfficeError as exc:

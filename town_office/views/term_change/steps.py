@@ -29,7 +29,9 @@ from town_office.services.roster import units as roster_units
 from town_office.services.roster.importing import apply_import, preview_import
 from town_office.services.term_change import package
 from town_office.services.term_change.types import CARRY, CLOSE
+from town_office.views import ui_state
 from town_office.views.tasks import run_task
+from town_office.views.widgets.file_field import choose_file
 from town_office.views.term_change.table_models import NewDeputyTableModel, OpenItemTableModel
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selected_rows, highlighted_rows
@@ -124,9 +126,10 @@ class EndOfTermStep(StepPanel):
 
     def build_package(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择届末资料包存放的文件夹（如U盘）",
-                                                  str(Path.home() / "Documents"))
+                                                  ui_state.last_folder("exports"))
         if not folder:
             return
+        ui_state.remember_folder("exports", folder)
         target = Path(folder) / f"{self.state.old_term_name}届末资料"
         run_task(self, "正在生成届末资料包…", lambda progress: package.build_package(self.state.id, target, progress),
                  lambda written: (self.assistant.refresh(),
@@ -207,8 +210,7 @@ class DeputiesStep(StepPanel):
     def import_result(self) -> None:
         from town_office.views.roster.import_dialog import ImportPreviewDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "选择选举结果名册", str(Path.home() / "Documents"),
-                                              "Excel 文件 (*.xlsx)")
+        path = choose_file(self, "选择选举结果名册", "Excel 文件 (*.xlsx)", "imports")
         if not path:
             return
         into = self.state.new_term_id
