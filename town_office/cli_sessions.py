@@ -13,18 +13,17 @@ def cmd_sessions(args) -> int:
     if args.sessions_command != "list":
         print("请指定操作：town-office sessions list [--term 第十九届]", file=sys.stderr)
         return 2
-    from town_office.models import Term
+    from town_office.services.roster.units import list_terms
     from town_office.services.sessions import list_sessions
 
     open_folder(args)
     term_id = None
     if args.term:
-        term = Term.get_or_none(Term.name == args.term)
-        if term is None:
-            names = "、".join(t.name for t in Term.select().order_by(Term.id))
-            print(f"没有名为“{args.term}”的届次（现有：{names or '无'}）", file=sys.stderr)
+        terms = {t.name: t.id for t in list_terms()}
+        if args.term not in terms:
+            print(f"没有名为“{args.term}”的届次（现有：{'、'.join(terms) or '无'}）", file=sys.stderr)
             return 2
-        term_id = term.id
+        term_id = terms[args.term]
     for row in sorted(list_sessions(term_id), key=lambda r: r.id):
         print("\t".join((str(row.id), row.term_name, f"第{row.number}次会议", row.dates_text,
                          f"{row.present}/{row.total}")))
