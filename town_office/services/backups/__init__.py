@@ -13,6 +13,7 @@ from town_office import backup, backup_files
 from town_office.database_file import open_database
 from town_office.models.db import database
 from town_office.paths import DataFolder
+from town_office.services.common import audit
 from town_office.services.settings import get_settings
 
 
@@ -44,7 +45,19 @@ def backup_to_stick(dest_dir: Path, password: str | None,
     """Build and verify the backup in the data folder's backups/, then copy it to the stick and read
     it back; returns the path on the stick and its SHA-256."""
     local = backup_now(None, password, "报送备份", progress)
-    return backup_files.copy_verified(local, Path(dest_dir))
+    copied = backup_files.copy_verified(local, Path(dest_dir))
+    record_handoff(STICK_BACKUP, copied[0])
+    return copied
+
+
+STICK_BACKUP, COUNTY_PACKAGE = "备份到U盘", "生成报送包"
+
+
+def record_handoff(action: str, where: Path) -> None:
+    """A copy that left the data folder (stick backup, county package), in the audit log: the
+    workbench reminds the clerk when the last one is too long ago."""
+    with database.atomic():
+        audit.record("backup", 0, action, {"位置": (None, str(where))})
 
 
 def list_local_backups() -> list[BackupFileRow]:

@@ -161,6 +161,7 @@ def build_package(dest_dir: Path, year: int | None = None, password: str | None 
                 if progress:
                     progress(done, len(to_copy))
             os.replace(partial, final)
+            backups.record_handoff(backups.COUNTY_PACKAGE, final)
         except (OSError, StorageError) as exc:
             shutil.rmtree(partial, ignore_errors=True)
             if isinstance(exc, StorageError):
