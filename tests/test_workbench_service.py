@@ -17,7 +17,6 @@ from town_office.models import (
     Problem,
     Reception,
     Station,
-    Suggestion,
     TrainingSession,
     Visit,
     VisitDeputy,

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 from town_office import APP_NAME, __version__
 from town_office.services import settings
 from town_office.services.roster import units as roster_units
+from town_office.errors import TownOfficeError
 from town_office.views import ui_state
+from town_office.views.widgets.messages import warn
 from town_office.views.archive.archive_page import ArchivePage
 from town_office.views.assessment.page import AssessmentPage
 from town_office.views.backups.auto import AutoBackup
@@ -40,6 +42,8 @@ from town_office.views.training.stats_page import TrainingStatsPage
 from town_office.views.visits.problems_page import ProblemsPage
 from town_office.views.visits.visits_page import VisitsPage
 from town_office.views.widgets.keep_disabled import KeepDisabled
+from town_office.views.workbench.page import WorkbenchPage
+from town_office.views import page_keys
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget{font-size:15px;} QListWidget::item{padding:8px 10px;}")
         self.stack = QStackedWidget()
+        self.workbench_page = WorkbenchPage()
         self.roster_page = RosterPage(close_connection=close_connection)
         self.meetings_page = MeetingsPage()
         self.followups_page = FollowUpsPage()
@@ -70,7 +75,7 @@ class MainWindow(QMainWindow):
         self.assessment_page = AssessmentPage()
         self.backup_page = BackupPage(close_connection=close_connection)
         self.settings_page = SettingsPage()
-        self.pages = [("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
+        self.pages = [("工作台", self.workbench_page), ("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
                       ("督办事项", self.followups_page), ("人代会会议", self.sessions_page),
                       ("代表培训", self.training_page),
                       ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
@@ -84,7 +89,8 @@ class MainWindow(QMainWindow):
                       ("设置", self.settings_page)]
         for number, (title, page) in enumerate(self.pages, start=1):
             self.nav.addItem(title)
-            keys = f"Ctrl+{number % 10}" if number <= 10 else "Ctrl+PgDn / Ctrl+PgUp"
+            keys = f"Ctrl+{number % 10}" if number <= 10 else f"Alt+{number % 10}" if number <= 20 \
+                else "Ctrl+PgDn / Ctrl+PgUp"
             self.nav.item(number - 1).setToolTip(f"{title}（{keys}）")
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -106,6 +112,8 @@ class MainWindow(QMainWindow):
         self.settings_page.settings_changed.connect(self._settings_changed)
         self.term_change_page.term_changed.connect(self._settings_changed)
         self.term_change_page.term_changed.connect(self.settings_page.reload)
+        self.workbench_page.open_record.connect(self.open_record)
+        self.workbench_page.open_list.connect(self.open_list)
         self.refresh_status()
         self.read_only_label = ""
         self.restart_requested = False
@@ -126,6 +134,16 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        page_menu = self.menuBar().addMenu("当前页(&P)")
+        for text, slot, shortcut in (("新增记录", page_keys.new_record, "Ctrl+N"),
+                                     ("打印预览", page_keys.print_preview, "Ctrl+P"),
+                                     ("筛选", page_keys.focus_filter, "Ctrl+F"),
+                                     ("刷新", page_keys.refresh, "F5")):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _=False, act=slot: act(self.stack.currentWidget()))
+            page_menu.addAction(action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于", self)
         about.triggered.connect(self.show_about)
@@ -174,9 +192,28 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n乡镇人大主席团办公软件\n\n"
                                         f"数据文件夹：{self.data_folder}")
 
-    def show_page(self, title: str) -> None:
+    def show_page(self, title: str) -> QWidget:
         index = next(i for i, (t, _) in enumerate(self.pages) if t == title)
         self.nav.setCurrentRow(index)
+        page = self.pages[index][1]
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+        return page
+
+    def open_record(self, title: str, record_id: int) -> None:
+        """A link of the workbench or the search: the page, with the record selected and opened."""
+        page = self.show_page(title)
+        if hasattr(page, "reveal") and record_id:
+            try:
+                page.reveal(record_id)
+            except TownOfficeError as exc:
+                warn(self, "无法打开", exc)
+
+    def open_list(self, title: str, filters: dict) -> None:
+        """A figure of the workbench: the page with the figure's filters applied."""
+        page = self.show_page(title)
+        if hasattr(page, "show_filtered") and filters:
+            page.show_filtered(filters)
 
     def _restored(self) -> None:
         self.restart_requested = True
@@ -191,7 +228,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        # Ctrl+1 … Ctrl+9 and Ctrl+0 reach the first ten areas; Ctrl+PgDn / Ctrl+PgUp step through all.
+        # Ctrl+1 … Ctrl+9 and Ctrl+0 reach the first ten areas, Alt+1 … Alt+0 the next ten;
+        # Ctrl+PgDn / Ctrl+PgUp step through all.
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             key, count = event.key(), self.nav.count()
             row = None
@@ -206,4 +244,11 @@ class MainWindow(QMainWindow):
             if row is not None and row < count:
                 self.nav.setCurrentRow(row)
                 return
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier:  # Alt+1 … Alt+0: pages 11–20
+            key = event.key()
+            if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+                row = 10 + (key - Qt.Key.Key_1 if key != Qt.Key.Key_0 else 9)
+                if row < self.nav.count():
+                    self.nav.setCurrentRow(row)
+                    return
         super().keyPressEvent(event)

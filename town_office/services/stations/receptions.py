@@ -43,6 +43,13 @@ def list_receptions(station_id: int | None = None, year: int | None = None) -> l
     return [_row(r) for r in query.order_by(Visit.visited_on, Reception.id)]
 
 
+def get_reception(reception_id: int) -> ReceptionRow:
+    reception = Reception.get_or_none(Reception.id == reception_id)
+    if reception is None:
+        raise NotFound("这次接待记录已不存在。")
+    return _row(reception)
+
+
 def record_reception(data: ReceptionInput) -> ReceptionRow:
     """One reception: checked in full first (the visit, every problem, the day against the rule),
     then written in one transaction."""

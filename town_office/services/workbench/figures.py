@@ -123,5 +123,5 @@ def _charts(year: int, training) -> list[Chart]:
             Chart(f"{year}年群众诉求类别", tuple(c or "未分类" for c, _ in by_category),
                   tuple(n for _, n in by_category), "件"),
             Chart(f"{year}年隐患整改状态", tuple(hazards), tuple(hazards.values()), "处"),
-            Chart(f"{year}年各代表小组培训覆盖率", tuple(g.group_name or "未分组" for g in groups),
+            Chart(f"{year}年各代表小组培训覆盖率", tuple(g.group_name.replace("代表小组", "") or "未分组" for g in groups),
                   tuple(round(g.coverage * 100) for g in groups), "%")]

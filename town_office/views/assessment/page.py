@@ -30,6 +30,7 @@ from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
+from town_office.views.widgets.page_links import choose_filters
 
 
 class AssessmentPage(QWidget):
@@ -80,6 +81,10 @@ class AssessmentPage(QWidget):
         self.export_button.clicked.connect(self.export)
         self.pdf_button.clicked.connect(self.preview_publication)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: the year."""
+        choose_filters(filters, {"year": self.year})
 
     def reload(self) -> None:
         year = self.year.value()

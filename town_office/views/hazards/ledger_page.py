@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,7 @@ from town_office.views.visits.problem_dialogs import ProblemHistoryDialog
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
+from town_office.views.widgets.page_links import choose_filters, select_record
 
 OPEN = "未销号"
 
@@ -111,7 +112,7 @@ class LedgerPage(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.follow_state())
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_hazard)
+        self.new_record = self.new_hazard  # Ctrl+N, through the window's 当前页 menu
         self.fill_filters()
 
     def fill_filters(self) -> None:
@@ -149,6 +150,28 @@ class LedgerPage(QWidget):
                             unit=self.unit_combo.currentData() or "",
                             overdue_only=self.overdue_only.isChecked(),
                             supervised_only=self.supervised_only.isChecked())
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: year, status, 挂牌督办 only."""
+        widgets = {"year": self.year_combo, "status": self.status_combo, "supervised_only": self.supervised_only}
+        others = (self.level_combo, self.category_combo, self.unit_combo)
+        for widget in (*widgets.values(), *others, self.overdue_only):
+            widget.blockSignals(True)
+        for combo in (self.status_combo, *others):
+            combo.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        self.supervised_only.setChecked(False)
+        choose_filters(filters, widgets)
+        for widget in (*widgets.values(), *others, self.overdue_only):
+            widget.blockSignals(False)
+        self.reload()
+
+    def reveal(self, hazard_id: int) -> None:
+        """Show every year and status, select the hazard and open it."""
+        self.show_filtered({"year": 0})
+        self.reload(hazard_id)
+        if select_record(self.table, self.model, hazard_id):
+            self.edit_selected()
 
     def reload(self, select_id: int | None = None) -> None:
         self.model.today = date.today()

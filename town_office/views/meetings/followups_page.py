@@ -26,6 +26,7 @@ from town_office.views.meetings.meeting_dialog import MeetingDialog
 from town_office.views.meetings.table_models import FollowUpTableModel
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
+from town_office.views.widgets.page_links import select_record
 
 SHOW = (("未办结", FollowUpFilter(open_only=True)), ("已逾期", FollowUpFilter(overdue_only=True)),
         ("全部", FollowUpFilter()))
@@ -74,6 +75,14 @@ class FollowUpsPage(QWidget):
             self.extend_button: lambda row: row.status != "已办结" or "已办结的事项不需要延期",
             self.meeting_button: lambda row: True, self.history_button: lambda row: True})
         self.reload()
+
+    def reveal(self, followup_id: int) -> None:
+        """Show every follow-up, select this one and open its progress (as a double-click does)."""
+        self.show_combo.setCurrentIndex(self.show_combo.findText("全部"))
+        self.search.clear()
+        self.reload(followup_id)
+        if select_record(self.table, self.model, followup_id):
+            self.record_progress()
 
     def reload(self, select_id: int | None = None) -> None:
         self.model.today = date.today()

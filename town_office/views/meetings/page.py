@@ -28,6 +28,7 @@ from town_office.views.meetings.table_models import MeetingTableModel
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
+from town_office.views.widgets.page_links import choose_filters, select_record
 
 QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
 
@@ -98,7 +99,7 @@ class MeetingsPage(QWidget):
             self.open_button: lambda row: True,
             self.delete_button: lambda row: row.status == "筹备" or
             f"会议已{row.status}，不能删除（只有筹备中的会议可以删除）"})
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_meeting)
+        self.new_record = self.new_meeting  # Ctrl+N, through the window's 当前页 menu
         QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
         ui_state.restore_header(self.table.horizontalHeader(), "meetings")
         self.fill_filters()
@@ -119,6 +120,23 @@ class MeetingsPage(QWidget):
         for combo in (self.term_combo, self.year_combo):
             combo.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: every term, the year."""
+        for combo in (self.term_combo, self.year_combo):
+            combo.blockSignals(True)
+        self.term_combo.setCurrentIndex(0)
+        choose_filters(filters, {"year": self.year_combo})
+        for combo in (self.term_combo, self.year_combo):
+            combo.blockSignals(False)
+        self.reload()
+
+    def reveal(self, meeting_id: int) -> None:
+        """Select the meeting among every term and year and open it."""
+        self.show_filtered({"year": 0})
+        self.reload(meeting_id)
+        if select_record(self.table, self.model, meeting_id):
+            self.open_selected()
 
     def reload(self, select_id: int | None = None) -> None:
         term_id, year = self.term_combo.currentData() or None, self.year_combo.currentData() or None

@@ -26,6 +26,7 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_model import ENDED_GREY, ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.widgets.page_links import choose_filters
 
 
 class ProjectTableModel(DataclassTableModel):
@@ -101,6 +102,11 @@ class ProjectsPage(LoadsWhenShown, QWidget):
             self.year.addItem(f"{year}年", year)
         self.year.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: the year."""
+        self.ensure_loaded()
+        choose_filters(filters, {"year": self.year})
 
     def reload(self) -> None:
         year = self.year.currentData() or date.today().year

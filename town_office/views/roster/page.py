@@ -41,6 +41,7 @@ from town_office.views.roster.table_model import (
 from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.widgets.page_links import choose
 
 
 class RosterPage(QWidget):
@@ -126,13 +127,22 @@ class RosterPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button.clicked.connect(self.choose_export_file)
-        QShortcut(QKeySequence.StandardKey.New, self, self.add_representative)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.new_record = self.add_representative  # Ctrl+N and Ctrl+F: the window's 当前页 menu
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self.table, self.edit_selected)
         self.reload()
 
     # --- loading and filtering ------------------------------------------------------------------
+    def reveal(self, rep_id: int) -> None:
+        """Select the deputy in the term of the mandate and open the deputy's form."""
+        row = roster.get_representative(rep_id)
+        choose(self.term_combo, row.term_id)
+        self.search.clear()
+        self.reload(rep_id)
+        self.select_id(rep_id)
+        if self.model.row_of_id(rep_id) >= 0:
+            self.edit_selected()
+
     def reload(self, select_id: int | None = None) -> None:
         current_term = roster_units.current_term_id()
         self._fill_combo(self.term_combo, "全部届次",

@@ -83,7 +83,7 @@ class SessionsPage(LoadsWhenShown, QWidget):
         follow_selection(self.table, {self.open_button: lambda row: True,
                                       self.print_button: lambda row: True,
                                       self.delete_button: lambda row: True})
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_session)
+        self.new_record = self.new_session  # Ctrl+N, through the window's 当前页 menu
         QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
 
     def fill_terms(self) -> None:

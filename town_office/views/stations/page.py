@@ -33,6 +33,7 @@ from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.widgets.page_links import choose, select_record
 
 
 class StationsPage(LoadsWhenShown, QWidget):
@@ -118,6 +119,14 @@ class StationsPage(LoadsWhenShown, QWidget):
     def current(self):
         index = self.list.currentRow()
         return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def reveal(self, reception_id: int) -> None:
+        """Show the reception's station and year with the reception selected."""
+        self.ensure_loaded()
+        reception = receptions.get_reception(reception_id)
+        choose(self.year, reception.held_on.year)
+        self.reload(reception.station_id)
+        select_record(self.receptions, self.reception_model, reception_id)
 
     def reload(self, select_id: int | None = None) -> None:
         chosen = select_id or (self.current().id if self.current() else None)

@@ -45,6 +45,7 @@ from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.widgets.page_links import choose_filters, select_record
 
 
 class SuggestionsPage(LoadsWhenShown, QWidget):
@@ -111,6 +112,26 @@ class SuggestionsPage(LoadsWhenShown, QWidget):
         self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
         self.year.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: the year and a category (found by the search box)."""
+        self.ensure_loaded()
+        for widget in (self.year, self.status, self.overdue, self.search):
+            widget.blockSignals(True)
+        self.status.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.search.setText(filters.get("category", ""))
+        choose_filters(filters, {"year": self.year})
+        for widget in (self.year, self.status, self.overdue, self.search):
+            widget.blockSignals(False)
+        self.reload()
+
+    def reveal(self, suggestion_id: int) -> None:
+        """Show the suggestion's year, select it and open it."""
+        self.show_filtered({"year": suggestions.get_suggestion(suggestion_id).year})
+        self.reload(suggestion_id)
+        if select_record(self.table, self.model, suggestion_id):
+            self.edit()
 
     def reload(self, select_id: int | None = None) -> None:
         year = self.year.currentData() or date.today().year

@@ -24,6 +24,7 @@ from town_office.views.training.table_models import SessionTableModel
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
+from town_office.views.widgets.page_links import choose_filters
 
 
 class TrainingPage(QWidget):
@@ -65,7 +66,7 @@ class TrainingPage(QWidget):
         self.summary_button.clicked.connect(lambda: self.preview("summary"))
         follow_selection(self.table, {button: (lambda row: True) for button in (
             self.edit_button, self.delete_button, self.signin_button, self.summary_button)})
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_session)
+        self.new_record = self.new_session  # Ctrl+N, through the window's 当前页 menu
         QShortcut(QKeySequence("Return"), self.table, activated=self.edit_selected)
         self.fill_years()
 
@@ -78,6 +79,10 @@ class TrainingPage(QWidget):
         self.year_combo.setCurrentIndex(self.year_combo.findData(date.today().year))
         self.year_combo.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: the year."""
+        choose_filters(filters, {"year": self.year_combo})
 
     def reload(self, select_id: int | None = None) -> None:
         self.model.set_rows(training.list_sessions(self.year_combo.currentData() or None))

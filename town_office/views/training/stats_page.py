@@ -30,6 +30,7 @@ from town_office.views.tasks import run_task
 from town_office.views.training.table_models import DeputyStatTableModel, GroupStatTableModel
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.widgets.page_links import choose_filters
 
 
 class TrainingStatsPage(QWidget):
@@ -70,6 +71,10 @@ class TrainingStatsPage(QWidget):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(date.today().year)))
         self.year_combo.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: the year."""
+        choose_filters(filters, {"year": self.year_combo})
 
     def reload(self) -> None:
         term_id = roster_units.current_term_id()

@@ -53,6 +53,7 @@ from town_office.views.widgets.form import ERROR_STYLE
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selected_rows, highlighted_rows, one_row
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.widgets.page_links import choose_filters, select_record
 
 OPEN = "未办结"
 
@@ -160,6 +161,26 @@ class ProblemsPage(QWidget):
         for combo in combos:
             combo.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: year, status (未办结 / a status / '' for all) and overdue only."""
+        widgets = {"year": self.year_combo, "status": self.status_combo, "overdue_only": self.overdue_only}
+        for widget in (*widgets.values(), self.category_combo, self.deputy_combo, self.village_combo):
+            widget.blockSignals(True)
+        for combo in (self.category_combo, self.deputy_combo, self.village_combo):
+            combo.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        self.search.clear()
+        choose_filters(filters, widgets)
+        for widget in (*widgets.values(), self.category_combo, self.deputy_combo, self.village_combo):
+            widget.blockSignals(False)
+        self.reload()
+
+    def reveal(self, problem_id: int) -> None:
+        """Show the problem's year, every status, select it and open its 办理经过."""
+        self.show_filtered({"year": problems.get_problem(problem_id).visited_on.year, "status": ""})
+        if select_record(self.table, self.model, problem_id):
+            self.show_history()
 
     def current_filter(self) -> ProblemFilter:
         status = self.status_combo.currentData()

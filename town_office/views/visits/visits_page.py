@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +28,7 @@ from town_office.views.visits.visit_dialog import VisitEntryDialog
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
+from town_office.views.widgets.page_links import choose_filters
 
 
 class VisitsPage(QWidget):
@@ -81,7 +81,7 @@ class VisitsPage(QWidget):
             self.delete_button: lambda row: not row.problem_count or
             "这次走访记有群众诉求，不能删除；如有错误请修改"})
         self.log_button.clicked.connect(self.print_log)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        self.new_record = self.new_visit  # Ctrl+N, through the window's 当前页 menu
         self.fill_filters()
 
     def fill_filters(self) -> None:
@@ -99,6 +99,10 @@ class VisitsPage(QWidget):
         for combo in (self.year_combo, self.deputy_combo):
             combo.blockSignals(False)
         self.reload()
+
+    def show_filtered(self, filters: dict) -> None:
+        """The workbench's figure: the year."""
+        choose_filters(filters, {"year": self.year_combo})
 
     def reload(self) -> None:
         year = self.year_combo.currentData() or date.today().year

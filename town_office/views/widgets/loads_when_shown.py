@@ -17,6 +17,12 @@ class LoadsWhenShown:
             self.load()
         super().showEvent(event)
 
+    def ensure_loaded(self) -> None:
+        """Load now if never shown (a link from the workbench may arrive before the first show)."""
+        if not self._loaded:
+            self._loaded = True
+            self.load()
+
     def refresh_on_show(self) -> None:
         if self._loaded:
             self.load()

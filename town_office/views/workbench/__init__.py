@@ -1,0 +1,1 @@
+"""The workbench page (工作台): due and late, the schedule, the year at a glance, the calendar."""
