@@ -54,6 +54,14 @@ def tour(folder, tmp: Path, shoot) -> None:
     from town_office.views.roster.import_dialog import ImportPreviewDialog
 
     window = MainWindow(str(folder.root))
+    shoot(window, "workbench_due")
+    for index, name in ((1, "workbench_glance"), (2, "workbench_calendar")):
+        window.workbench_page.tabs.setCurrentIndex(index)
+        shoot(window, name)
+    window.workbench_page.tabs.setCurrentIndex(0)
+    from town_office.views.workbench.check_dialog import CheckSettingsDialog
+    shoot(CheckSettingsDialog(window), "workbench_check_settings")
+    window.show_page("代表名册")
     shoot(window, "roster_page")
     window.roster_page.search.setText("lx")
     shoot(window, "roster_page_search")
