@@ -10,6 +10,7 @@ from town_office.models.archive import (
     AssessmentScheme,
 )
 from town_office.models.audit import AuditEntry
+from town_office.models.calendar import HolidayDay
 from town_office.models.db import database
 from town_office.models.inspection import (
     Hazard,
@@ -60,7 +61,7 @@ ALL_MODELS = [Setting, AuditEntry, Term, Constituency, DeputyGroup, Representati
               RuleDocument, RuleVersion, RuleArticle, CongressSession, SessionAttendee, SessionItem,
               SessionCandidate, SessionDocument, TermChange, RuleVersionSession,
               Suggestion, SuggestionCosigner, SuggestionAnswer, Station, StationStandard, StationDeputy,
-              StationDuty, Reception, ProjectYear, Project, ProjectProgress, ProjectRating]
+              StationDuty, Reception, ProjectYear, Project, ProjectProgress, ProjectRating, HolidayDay]
 
 __all__ = [
     "ALL_MODELS",
@@ -88,6 +89,7 @@ __all__ = [
     "Hazard",
     "HazardEvent",
     "HazardPhoto",
+    "HolidayDay",
     "HazardSupervision",
     "Inspection",
     "InspectionParticipant",

@@ -6,7 +6,7 @@ the first release and has no step. Every released version keeps a fixture databa
 ``tests/fixtures/schema_vN.sqlite3``.
 """
 
-from town_office.models.migrations.steps_sessions import _to_v9_sessions, _to_v10_suggestions
+from town_office.models.migrations.steps_sessions import _to_v9_sessions, _to_v10_suggestions, _to_v11_holidays
 
 
 # Version 2: presidium meetings, attendance, agenda, materials, follow-ups and filed minutes.
@@ -304,4 +304,4 @@ def _to_v8_supervision(db, migrator) -> None:
 
 STEPS: list = [_to_v2_meetings, _to_v3_training, _to_v4_visits,
                _to_v5_inspections, _to_v6_archive, _to_v7_rules, _to_v8_supervision, _to_v9_sessions,
-               _to_v10_suggestions]
+               _to_v10_suggestions, _to_v11_holidays]

@@ -176,3 +176,16 @@ _V10_SUGGESTIONS = [
 def _to_v10_suggestions(db, migrator) -> None:
     for statement in _V10_SUGGESTIONS:
         db.execute_sql(statement)
+
+
+_V11_HOLIDAYS = [
+    ('CREATE TABLE "holiday_day" ("day" DATE NOT NULL PRIMARY KEY, "year" INTEGER NOT NULL, "kind" '
+     'VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL)'),
+    ('CREATE INDEX "holiday_day_year" ON "holiday_day" ("year")'),
+]
+
+
+def _to_v11_holidays(db, migrator) -> None:
+    """The holiday arrangements the clerk enters for years the holiday package lacks."""
+    for statement in _V11_HOLIDAYS:
+        db.execute_sql(statement)
