@@ -72,3 +72,22 @@ def test_the_package_wins_where_it_has_the_year(db):
     holidays.save_arrangement(2026, [holidays.ArrangedDay(date(2026, 3, 2), holidays.HOLIDAY, "错录")])
     assert workdays.is_workday(date(2026, 3, 2))
     assert workdays.workdays_between(date(2026, 3, 1), date(2026, 3, 2)) == 1
+
+
+def test_the_dialog_reads_shows_and_saves(qtbot, db):
+    from PySide6.QtCore import QDate
+
+    from town_office.views.workbench.holiday_dialog import HolidayNoticeDialog
+
+    dialog = HolidayNoticeDialog(None, 2030)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText(NOTICE_2027)
+    assert not dialog.save_button.isEnabled()
+    dialog.read_button.click()
+    assert dialog.year.value() == 2027 and dialog.save_button.isEnabled()
+    assert dialog.days.count() == 12 and "放假10天，调休上班2天" in dialog.summary.text()
+    shown = dialog.calendar.dateTextFormat(QDate(2027, 2, 20))
+    assert shown.toolTip() == "春节上班"
+    dialog.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(holidays.stored_days(2027)) == 12

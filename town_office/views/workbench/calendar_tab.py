@@ -7,10 +7,20 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from town_office.services.common import workdays
 from town_office.services.workbench.calendar_events import events_between
+from town_office.views.workbench.holiday_dialog import HolidayNoticeDialog
 
 KIND_COLORS = {"主席团会议": "#1d4f91", "人代会": "#7a1f9b", "培训": "#2e7d32", "执法检查": "#8d6e00",
                "视察": "#8d6e00", "专题调研": "#8d6e00", "接待日": "#00796b", "到期": "#c0392b"}
@@ -35,6 +45,9 @@ class CalendarTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.day_label)
         right.addWidget(self.events, 1)
+        self.holiday_button = QPushButton("录入放假安排…")
+        self.holiday_button.setToolTip("粘贴国务院办公厅的节假日安排通知，程序读出放假和调休上班的日子")
+        right.addWidget(self.holiday_button)
         box = QHBoxLayout(self)
         box.addLayout(left, 3)
         box.addLayout(right, 2)
@@ -42,6 +55,7 @@ class CalendarTab(QWidget):
         self.calendar.currentPageChanged.connect(lambda *_: self.reload())
         self.calendar.selectionChanged.connect(self.show_day)
         self.events.itemDoubleClicked.connect(self._clicked)
+        self.holiday_button.clicked.connect(self.enter_holidays)
 
     def month(self) -> tuple[date, date]:
         first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
@@ -85,6 +99,10 @@ class CalendarTab(QWidget):
             self.events.addItem(item)
         if not self.events.count():
             self.events.addItem("这一天没有安排。")
+
+    def enter_holidays(self) -> None:
+        if HolidayNoticeDialog(self, self.calendar.yearShown() + (1 if self.calendar.monthShown() >= 11 else 0)).exec():
+            self.reload()
 
     def _clicked(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
