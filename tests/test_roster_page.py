@@ -211,7 +211,7 @@ def test_main_window_shows_the_town_and_only_working_areas(qtbot, demo_town, dat
     window = MainWindow(str(data_folder.root))
     qtbot.addWidget(window)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "代表名册", "主席团会议", "督办事项", "人代会会议", "代表培训", "培训统计", "走访日志", "问题清单",
+        "工作台", "代表名册", "主席团会议", "督办事项", "人代会会议", "代表培训", "培训统计", "走访日志", "问题清单",
         "代表建议", "代表联络站", "民生实事", "执法检查", "隐患台账", "两规则四办法", "履职档案", "年度考核", "换届", "备份与恢复", "设置"]
     assert window.status_town.text() == "云溪县青石镇　第十九届"
     assert "青石镇" in window.windowTitle()
