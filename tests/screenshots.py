@@ -61,6 +61,9 @@ def tour(folder, tmp: Path, shoot) -> None:
     window.workbench_page.tabs.setCurrentIndex(0)
     from town_office.views.workbench.check_dialog import CheckSettingsDialog
     shoot(CheckSettingsDialog(window), "workbench_check_settings")
+    search = window.open_search("幼儿园")
+    shoot(search, "search_dialog")
+    search.close()
     window.show_page("代表名册")
     shoot(window, "roster_page")
     window.roster_page.search.setText("lx")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -41,6 +42,7 @@ from town_office.views.training.page import TrainingPage
 from town_office.views.training.stats_page import TrainingStatsPage
 from town_office.views.visits.problems_page import ProblemsPage
 from town_office.views.visits.visits_page import VisitsPage
+from town_office.views.search.dialog import SearchDialog
 from town_office.views.widgets.keep_disabled import KeepDisabled
 from town_office.views.workbench.page import WorkbenchPage
 from town_office.views import page_keys
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_town)
         self.statusBar().addPermanentWidget(self.status_folder)
         self._build_menus()
+        self._build_search_bar()
         self.roster_page.roster_changed.connect(self.settings_page.reload)
         self.meetings_page.meetings_changed.connect(self.followups_page.reload)
         self.settings_page.settings_changed.connect(self._settings_changed)
@@ -148,6 +151,27 @@ class MainWindow(QMainWindow):
         about = QAction("关于", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _build_search_bar(self) -> None:
+        """A 查找 box in the tool bar; Ctrl+K opens the search dialog from anywhere."""
+        bar = self.addToolBar("查找")
+        bar.setMovable(False)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("查找代表、会议、问题、隐患、建议……（Ctrl+K）")
+        self.search_box.setMaximumWidth(360)
+        self.search_box.returnPressed.connect(lambda: self.open_search(self.search_box.text()))
+        bar.addWidget(self.search_box)
+        action = QAction("查找…", self)
+        action.setShortcut(QKeySequence("Ctrl+K"))
+        action.triggered.connect(lambda: self.open_search(self.search_box.text()))
+        self.menuBar().actions()[0].menu().insertAction(self.menuBar().actions()[0].menu().actions()[0], action)
+
+    def open_search(self, text: str = "") -> SearchDialog:
+        dialog = SearchDialog(self, text.strip())
+        dialog.open_record.connect(self.open_record)
+        self.search_box.clear()
+        dialog.open()
+        return dialog
 
     def _page_shown(self, index: int) -> None:
         """Pages built from other pages' records (archive, assessment) read them again when shown."""

@@ -16,6 +16,7 @@ from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
 from town_office.errors import DatabaseDamaged, NotOurDatabase, SchemaTooNew, StorageError
+from town_office.models.search_index import create as create_search_index
 from town_office.models.migrations.steps import STEPS
 
 SCHEMA_VERSION = 1 + len(STEPS)
@@ -110,6 +111,7 @@ def ensure_schema(db: SqliteDatabase, models: list, before_upgrade) -> str:
             raise StorageError("这个文件不是乡镇人大工作台的数据库（没有版本号却已有数据表），未做任何改动。")
         with db.atomic():
             db.create_tables(models)
+            create_search_index(db)
             _set_version(db, SCHEMA_VERSION)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         return "新建数据库"

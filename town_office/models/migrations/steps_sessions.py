@@ -1,5 +1,8 @@
 """Upgrade steps 9 and 10 (see ``steps.py`` for the rules every step follows): congress sessions and
-the 换届 record (9), deputies' suggestions, liaison stations and livelihood projects (10). Kept apart to keep each steps module short."""
+the 换届 record (9), deputies' suggestions, liaison stations and livelihood projects (10), holiday
+arrangements and the search index (11). Kept apart to keep each steps module short."""
+
+from town_office.models.search_index import create as create_search_index
 
 # Version 9: congress sessions (attendance, agenda items with votes, candidates and documents), the
 # 换届 assistant's record, and the congress session at which a rule version was (re-)adopted.
@@ -186,6 +189,8 @@ _V11_HOLIDAYS = [
 
 
 def _to_v11_holidays(db, migrator) -> None:
-    """The holiday arrangements the clerk enters for years the holiday package lacks."""
+    """The holiday arrangements the clerk enters for years the holiday package lacks, and the search
+    index (kept by triggers, filled from the rows already there)."""
     for statement in _V11_HOLIDAYS:
         db.execute_sql(statement)
+    create_search_index(db)

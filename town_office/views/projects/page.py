@@ -26,7 +26,7 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_model import ENDED_GREY, ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table, sortable
-from town_office.views.widgets.page_links import choose_filters
+from town_office.views.widgets.page_links import choose, choose_filters, select_record
 
 
 class ProjectTableModel(DataclassTableModel):
@@ -107,6 +107,13 @@ class ProjectsPage(LoadsWhenShown, QWidget):
         """The workbench's figure: the year."""
         self.ensure_loaded()
         choose_filters(filters, {"year": self.year})
+
+    def reveal(self, project_id: int) -> None:
+        """Show the project's year with the project selected."""
+        self.ensure_loaded()
+        choose(self.year, projects.project_or_404(project_id).year)
+        self.reload()
+        select_record(self.table, self.model, project_id)
 
     def reload(self) -> None:
         year = self.year.currentData() or date.today().year

@@ -115,6 +115,11 @@ class RulesPage(QWidget):
     def refresh_on_show(self) -> None:
         self.reload()
 
+    def reveal(self, document_id: int) -> None:
+        """Select the rule document with its versions shown."""
+        kind = next((r.kind for r in rules.list_documents() if r.id == document_id), None)
+        self.reload(keep_kind=kind)
+
     def reload(self, keep_kind: str | None = None, keep_version: int | None = None) -> None:
         kind = keep_kind or (self.document().kind if self.document() else None)
         version_id = keep_version or (self.version().id if self.version() else None)

@@ -30,6 +30,7 @@ from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 from town_office.views.widgets.messages import answering_closed_term, confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.widgets.page_links import choose, select_record
 
 PAPERS = (("会议通知", "print_notice"), ("签到表（按代表小组）", "print_signin"), ("会议议程", "print_agenda"),
           ("表决和选举结果公告", "print_announcement"))
@@ -113,6 +114,14 @@ class SessionsPage(LoadsWhenShown, QWidget):
             row = self.model.row_of_id(select_id)
             if row >= 0:
                 self.table.selectRow(row)
+
+    def reveal(self, session_id: int) -> None:
+        """Show the session's term, select the session and open it."""
+        choose(self.term_combo, sessions.get_session(session_id).term_id)
+        self.search.clear()
+        self.reload(session_id)
+        if select_record(self.table, self.model, session_id):
+            self.open_selected()
 
     def apply_filter(self) -> None:
         needle = self.search.text().strip()
