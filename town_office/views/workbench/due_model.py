@@ -1,4 +1,5 @@
-"""The due-and-late list's table model: late rows red."""
+"""The due-and-late list's table model: late rows red; the deadline columns first, so that they
+show on the narrowest screen."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from town_office.views.widgets.table_model import OVERDUE_RED, ColumnSpec, Datac
 class DueTableModel(DataclassTableModel):
     COLUMNS = (
         ColumnSpec("类别", lambda r: r.area),
-        ColumnSpec("事项", lambda r: r.title),
-        ColumnSpec("承办与说明", lambda r: r.detail),
         ColumnSpec("期限", lambda r: f"{r.deadline:%Y-%m-%d}", lambda r: r.deadline, align_center=True),
         ColumnSpec("剩余", lambda r: r.left_text, lambda r: (not r.late, r.left), align_center=True),
+        ColumnSpec("事项", lambda r: r.title),
+        ColumnSpec("承办与说明", lambda r: r.detail),
     )
 
     def foreground(self, row: DueItem):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,7 +29,7 @@ from town_office.views.workbench.due_model import DueTableModel
 
 HORIZONS = (("7天内到期", 7), ("14天内到期", 14), ("30天内到期", 30), ("90天内到期", 90), ("全部未办结", None))
 URGENT = QBrush(OVERDUE_RED)
-COLUMN_WIDTHS = (84, 270, 170, 88, 110)  # fits the left half of a 1366×768 screen
+COLUMN_WIDTHS = (84, 88, 110, 0, 180)  # 事项 (0) takes the room the others leave
 
 
 class DueTab(QWidget):
@@ -89,7 +90,10 @@ class DueTab(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([790, 370])
         for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+            if width:
+                self.table.setColumnWidth(column, width)
+            else:
+                self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         box = QVBoxLayout(self)
         box.addWidget(splitter)
         self.area.currentIndexChanged.connect(lambda _: self.reload())
