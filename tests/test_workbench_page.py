@@ -118,3 +118,26 @@ def test_chart_png_has_the_bars(qtbot, demo_town, tmp_path):
                if image.pixelColor(x, y).name() == "#2e6da4")
     assert blue > 200, "the bars are drawn"
     assert Path(path).stat().st_size > 1000
+
+
+def test_a_key_the_page_lacks_says_so(qtbot, demo_town):
+    window = _window(qtbot)
+    window.show_page("设置")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "“设置”页面没有可用的“打印预览”" in window.statusBar().currentMessage()
+
+
+def test_closing_changed_settings_asks_first(qtbot, demo_town, monkeypatch):
+    from town_office.views.widgets import unsaved
+
+    asked = []
+    monkeypatch.setattr(unsaved, "confirm", lambda *args: asked.append(args[1]) or False)
+    dialog = CheckSettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.rows["term_end"][1].setValue(60)
+    dialog.reject()
+    assert asked == ["放弃修改？"] and dialog.isVisible()
+    assert check_settings.check_settings()["term_end"] == (True, 90)

@@ -145,12 +145,17 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _=False, act=slot: act(self.stack.currentWidget()))
+            action.triggered.connect(lambda _=False, act=slot, what=text: self._on_page(act, what))
             page_menu.addAction(action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _on_page(self, act, what: str) -> None:
+        """Run a 当前页 key on the shown page; say so in the status bar when the page has no such thing."""
+        if not act(self.stack.currentWidget()):
+            self.statusBar().showMessage(f"“{self.pages[self.nav.currentRow()][0]}”页面没有可用的“{what}”。", 4000)
 
     def _build_search_bar(self) -> None:
         """A 查找 box in the tool bar; Ctrl+K opens the search dialog from anywhere."""

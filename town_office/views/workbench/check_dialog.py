@@ -7,9 +7,12 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout,
 from town_office.errors import TownOfficeError
 from town_office.services.workbench import check_settings
 from town_office.views.widgets.messages import warn
+from town_office.views.widgets.unsaved import GuardsUnsavedWork
 
 
-class CheckSettingsDialog(QDialog):
+class CheckSettingsDialog(GuardsUnsavedWork, QDialog):
+    KEYBOARD_SAVE = "save"
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle("工作台提醒设置")
@@ -46,4 +49,5 @@ class CheckSettingsDialog(QDialog):
         except TownOfficeError as exc:
             warn(self, "无法保存", exc)
             return
+        self.remember_saved_state()
         self.accept()

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services.common import holidays
 from town_office.views.widgets.messages import confirm, warn
+from town_office.views.widgets.unsaved import GuardsUnsavedWork, not_form_data
 
 WEEKDAYS = "一二三四五六日"
 
 
-class HolidayNoticeDialog(QDialog):
+class HolidayNoticeDialog(GuardsUnsavedWork, QDialog):
     def __init__(self, parent=None, year: int | None = None):
         super().__init__(parent)
         self.setWindowTitle("录入放假安排")
@@ -62,6 +63,7 @@ class HolidayNoticeDialog(QDialog):
         box.addLayout(middle, 2)
         box.addLayout(buttons)
         self.parsed: list[holidays.ArrangedDay] = []
+        not_form_data(self.days, self.calendar)
         self.read_button.clicked.connect(self.read)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
@@ -109,4 +111,5 @@ class HolidayNoticeDialog(QDialog):
         except TownOfficeError as exc:
             warn(self, "无法保存", exc)
             return
+        self.remember_saved_state()
         self.accept()
