@@ -74,3 +74,16 @@ def test_the_dialog_finds_as_you_type_and_opens_the_hit(qtbot, demo_town):
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.rules_page
     assert window.rules_page.document().title.endswith("主席团议事规则")
+
+
+def test_typing_in_the_tool_bar_box_opens_the_search(qtbot, demo_town):
+    from town_office.views.main_window import MainWindow
+    from town_office.views.search.dialog import SearchDialog
+
+    window = MainWindow("")
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.textEdited.emit("山塘")
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None and dialog.box.text() == "山塘" and window.search_box.text() == ""
+    assert any("山塘大坝" in dialog.hits.item(i).text() for i in range(dialog.hits.count()))

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText("查找代表、会议、问题、隐患、建议……（Ctrl+K）")
         self.search_box.setMaximumWidth(360)
         self.search_box.returnPressed.connect(lambda: self.open_search(self.search_box.text()))
+        self.search_box.textEdited.connect(lambda text: text.strip() and self.open_search(text))  # as you type
         bar.addWidget(self.search_box)
         action = QAction("查找…", self)
         action.setShortcut(QKeySequence("Ctrl+K"))
