@@ -41,7 +41,7 @@ def events_between(start: date, end: date, today: date | None = None) -> list[Ca
         day += timedelta(days=1)
     if end >= today:
         events += [CalendarEvent(item.deadline, "到期", f"{item.area}：{item.title}", item.page, item.record_id)
-                   for item in due_items(today, (end - today).days) if start <= item.deadline]
+                   for item in due_items(today, (end - today).days, from_day=start)]
     order = {kind: n for n, kind in enumerate(KINDS)}
     return sorted(events, key=lambda e: (e.day, order.get(e.kind, 3), e.title))
 

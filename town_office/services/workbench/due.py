@@ -56,42 +56,42 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _followups(horizon: date, today: date) -> list[DueItem]:
+def _followups(first: date, horizon: date, today: date) -> list[DueItem]:
     query = (FollowUp.select(FollowUp.id, FollowUp.content, FollowUp.handling_unit, FollowUp.deadline,
                              Meeting.number)
              .join(AgendaItem).join(Meeting)
-             .where(FollowUp.status.in_(OPEN_FOLLOWUP_STATUSES) & (FollowUp.deadline <= horizon)).tuples())
+             .where(FollowUp.status.in_(OPEN_FOLLOWUP_STATUSES) & FollowUp.deadline.between(first, horizon)).tuples())
     return [DueItem(FOLLOWUP, i, _short(content), f"{unit or '未定承办单位'}（第{number}次主席团会议）",
                     deadline, (deadline - today).days, DAYS, "督办事项", deadline < today)
             for i, content, unit, deadline, number in query]
 
 
-def _problems(horizon: date, today: date) -> list[DueItem]:
+def _problems(first: date, horizon: date, today: date) -> list[DueItem]:
     query = (Problem.select(Problem.id, Problem.content, Problem.handling_unit, Problem.deadline, Visit.village)
              .join(Visit)
              .where(Problem.status.in_(OPEN_PROBLEMS) & Problem.deadline.is_null(False)
-                    & (Problem.deadline <= horizon)).tuples())
+                    & Problem.deadline.between(first, horizon)).tuples())
     return [DueItem(PROBLEM, i, _short(content), f"{village}　{unit or '未交办'}", deadline,
                     workdays_left(today, deadline), WORKDAYS, "问题清单", deadline < today)
             for i, content, unit, deadline, village in query]
 
 
-def _hazards(horizon: date, today: date) -> list[DueItem]:
+def _hazards(first: date, horizon: date, today: date) -> list[DueItem]:
     query = (Hazard.select(Hazard.id, Hazard.year, Hazard.seq, Hazard.place, Hazard.description,
                            Hazard.responsible_unit, Hazard.deadline, Hazard.supervised)
              .where(Hazard.status.in_(OPEN_HAZARD_STATUSES) & Hazard.deadline.is_null(False)
-                    & (Hazard.deadline <= horizon)).tuples())
+                    & Hazard.deadline.between(first, horizon)).tuples())
     return [DueItem(HAZARD, i, _short(f"{year}-{seq:03d} {place}：{description}"),
                     (unit or "未定责任单位") + ("（挂牌督办）" if supervised else ""), deadline,
                     (deadline - today).days, DAYS, "隐患台账", deadline < today)
             for i, year, seq, place, description, unit, deadline, supervised in query]
 
 
-def _suggestions(horizon: date, today: date) -> list[DueItem]:
+def _suggestions(first: date, horizon: date, today: date) -> list[DueItem]:
     query = (Suggestion.select(Suggestion.id, Suggestion.number, Suggestion.title, Suggestion.main_unit,
                                Suggestion.deadline)
              .where(Suggestion.status.in_(OPEN_SUGGESTIONS) & Suggestion.deadline.is_null(False)
-                    & (Suggestion.deadline <= horizon)).tuples())
+                    & Suggestion.deadline.between(first, horizon)).tuples())
     return [DueItem(SUGGESTION, i, _short(f"{number} {title}"), unit or "未定承办单位", deadline,
                     (deadline - today).days, DAYS, "代表建议", deadline < today)
             for i, number, title, unit, deadline in query]
@@ -152,18 +152,26 @@ def _first_training(today: date, days: int | None) -> list[DueItem]:
 
 
 def due_items(today: date | None = None, within_days: int | None = 30, now: datetime | None = None,
-              areas: tuple[str, ...] = ()) -> list[DueItem]:
-    """Open records due within ``within_days`` (None: every open one) and every late one, the
-    earliest deadline first (so the latest-overdue lead)."""
+              areas: tuple[str, ...] = (), from_day: date | None = None) -> list[DueItem]:
+    """Open records due within ``within_days`` (None: every open one) and every late one (or only
+    those due from ``from_day`` on: the calendar's days), the earliest deadline first. Only the
+    ``areas`` asked for are read (all when empty)."""
     today = today or date.today()
     now = now or datetime.combine(today, datetime.now().time())
+    first = from_day or date.min
     horizon = today + timedelta(days=within_days) if within_days is not None else date.max
     rules = check_settings.check_settings()
     minutes_days = rules["minutes_days"][1] if rules["minutes_days"][0] else None
     training_days = rules["first_training_days"][1] if rules["first_training_days"][0] else None
-    items = (_followups(horizon, today) + _problems(horizon, today) + _hazards(horizon, today)
-             + _suggestions(horizon, today) + _receptions(now) + _minutes(today, minutes_days)
-             + _first_training(today, training_days))
-    items = [i for i in items if i.deadline <= horizon and (not areas or i.area in areas)]
+    builders = {
+        FOLLOWUP: lambda: _followups(first, horizon, today),
+        PROBLEM: lambda: _problems(first, horizon, today),
+        HAZARD: lambda: _hazards(first, horizon, today),
+        SUGGESTION: lambda: _suggestions(first, horizon, today),
+        RECEPTION: lambda: _receptions(now),
+        MINUTES: lambda: _minutes(today, minutes_days),
+        FIRST_TRAINING_AREA: lambda: _first_training(today, training_days),
+    }
+    items = [item for area, build in builders.items() if not areas or area in areas for item in build()]
+    items = [i for i in items if first <= i.deadline <= horizon]
     return sorted(items, key=lambda i: (i.deadline, i.area, i.record_id))
-
