@@ -4,6 +4,8 @@
 #   bash scripts/dev.sh run [town-office arguments...]   open the program (its own database in the user data folder)
 #   bash scripts/dev.sh test [pytest arguments...]       run the whole test suite
 #   bash scripts/dev.sh screenshots [OUT_DIR]            render every page to PNG for a person to look at
+#   bash scripts/dev.sh package [--install]              build the bundle and the .deb and smoke-test them
+#                                                        (--install: also install, test and remove the .deb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -47,7 +49,7 @@ make_venv() {
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
     # PySide6-Pdf (6.12 only) would hold Qt at the faulty 6.12.0; QtPdf now comes with PySide6-Addons.
     "$VENV/bin/python" -m pip uninstall -y -q PySide6-Pdf >/dev/null 2>&1 || true
-    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    "$VENV/bin/python" -m pip install -q -e ".[test,build]"
     cp pyproject.toml "$stamp"
   fi
 }
@@ -64,5 +66,6 @@ case "$cmd" in
   run) exec "$VENV/bin/town-office" "$@" ;;
   test) exec "$VENV/bin/python" -m pytest -q "$@" ;;
   screenshots) QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" tests/screenshots.py "${1:-screenshots}" ;;
-  *) echo "用法: bash scripts/dev.sh run|test|screenshots" >&2; exit 2 ;;
+  package) QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" installer/build.py --deb "$@" ;;
+  *) echo "用法: bash scripts/dev.sh run|test|screenshots|package [--install]" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from logging.handlers import RotatingFileHandler
 
@@ -56,7 +57,54 @@ def configure_application(app: QApplication) -> QApplication:
     install_bundled_font(app)
     install_translations(app)
     install_screen_fitter(app)
+    install_window_icon(app)
     return app
+
+
+def install_window_icon(app: QApplication) -> None:
+    """The program's icon (resources/icons, drawn from installer/town_office.svg) on every window."""
+    from PySide6.QtGui import QIcon
+
+    from town_office.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"town_office_{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+
+
+def install_error_dialog(folder: DataFolder) -> None:
+    """An unexpected error is written to the log and shown in Chinese with the log's path, instead of
+    the window vanishing (a windowed program has no console to print it to)."""
+    log_file = folder.logs / "town_office.log"
+
+    def show(kind, value, trace) -> None:
+        log.critical("未处理的错误", exc_info=(kind, value, trace))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, APP_NAME, f"程序遇到了意外错误：{value}\n\n详细情况已记入日志文件：\n{log_file}\n"
+                                                 "请把这个文件发给维护人员。数据已保存的部分不受影响。")
+
+    sys.excepthook = show
+
+
+SINGLE_INSTANCE_MUTEX = "TownOffice.SingleInstance"  # installer/town_office.iss AppMutex
+_held: list = []  # the mutex handle, kept for the life of the process
+
+
+def hold_instance_mutex():
+    """On Windows, a named mutex held while the window runs: the installer (AppMutex) asks the clerk
+    to close the program before an upgrade or uninstall. Returns the handle (None elsewhere)."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    return ctypes.windll.kernel32.CreateMutexW(None, False, SINGLE_INSTANCE_MUTEX)
+
+
+SMOKE_QUIT_ENV = "TOWN_OFFICE_QUIT_AFTER_MS"  # the installer's smoke test: open the window, then close it
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -151,7 +199,9 @@ def run_app(data_dir: str | None = None) -> int:
     try:
         folder = resolve_data_folder(data_dir).ensure()
         setup_logging(folder)
+        install_error_dialog(folder)
         lock = acquire_lock(folder)
+        _held.append(hold_instance_mutex())
     except TownOfficeError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
@@ -184,6 +234,10 @@ def run_app(data_dir: str | None = None) -> int:
     while True:
         window = MainWindow(str(folder.root), close_connection=database.close)
         window.show()
+        if os.environ.get(SMOKE_QUIT_ENV):
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(int(os.environ[SMOKE_QUIT_ENV]), window.close)
         code = app.exec()
         if not window.restart_requested:
             break
