@@ -13,7 +13,6 @@ Each step prints its exit code and time; any failure stops the build with exit c
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
