@@ -1,0 +1,163 @@
+"""Measure the big town against the floor of this machine, each figure alternating with its floor
+(medians of ``--pairs`` pairs), and print the table (issue 22). Not part of the normal test run.
+
+    .venv/bin/python tests/perf/measure.py [--scale 1.0] [--pairs 5] [--json FILE]
+
+The big town is built once and cached (``tests/perf/big_town.py``; say ``--scale 0.1`` for a tenth).
+Floors are measured in the same run, never quoted: a bare QMainWindow, plain SQL of the same rows,
+openpyxl write-only of the same cells, a plain copy of the data folder and SQLite's backup."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.perf.big_town import big_town_folder  # noqa: E402
+
+YEAR = 2026
+
+
+def _seconds(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def _child(*args: str) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "perf" / "window_start.py"), *args],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def figures(folder, pairs: int) -> dict[str, dict]:
+    """Every figure: {name: {"now": median, "floor": median, "unit": ...}}."""
+    from openpyxl import Workbook
+
+    from town_office.database_file import open_database
+    from town_office.models import database
+    from town_office.services import assessment, visits
+    from town_office.services.archive.papers import print_archive
+    from town_office.services.assessment.papers import export_assessment
+    from town_office.services.training.stats import year_stats
+    from town_office.views.visits.table_models import VisitTableModel
+
+    results: dict[str, dict] = {}
+
+    def record(name: str, now_work, floor_work, unit: str = "s", floor_label: str = "") -> None:
+        now, floor = [], []
+        for _ in range(pairs):
+            now.append(now_work())
+            floor.append(floor_work())
+        results[name] = {"now": statistics.median(now), "floor": statistics.median(floor), "unit": unit,
+                         "floor_is": floor_label}
+        print(f"{name:<44} {results[name]['now']:9.3f} {results[name]['floor']:9.3f}  {floor_label}", flush=True)
+
+    record("start to painted window", lambda: _child("program", str(folder.root))[0],
+           lambda: _child("bare")[0], floor_label="bare QMainWindow")
+    record("peak memory, every page visited (MB)", lambda: _child("program", str(folder.root), "--visit-pages")[1],
+           lambda: _child("bare")[1], unit="MB", floor_label="bare window")
+    open_database(folder.database, folder.backups)
+    raw = sqlite3.connect(folder.database)
+    model = VisitTableModel()
+    record("visits list, first rows (this year)", lambda: _seconds(lambda: model.set_rows(visits.list_visits(YEAR))),
+           lambda: _seconds(lambda: raw.execute(
+               "SELECT v.*, group_concat(r.name) FROM visit v JOIN visit_deputy d ON d.visit_id = v.id "
+               "JOIN representative r ON r.id = d.representative_id WHERE v.visited_on BETWEEN ? AND ? "
+               "GROUP BY v.id", (f"{YEAR}-01-01", f"{YEAR}-12-31")).fetchall()), floor_label="plain SQL")
+    needles = ["桃", "桃源", "桃源村", "王", "了解", ""]
+    keystrokes = []
+    for needle in needles * pairs:
+        keystrokes.append(_seconds(lambda n=needle: model.set_predicate(
+            (lambda v: n in f"{v.village} {v.deputies} {v.summary}") if n else None)))
+    results["visits filter keystroke (max)"] = {"now": max(keystrokes), "floor": None, "unit": "s",
+                                                "median": statistics.median(keystrokes)}
+    print(f"{'visits filter keystroke median / max':<44} {statistics.median(keystrokes):9.3f} {max(keystrokes):9.3f}")
+    rep_id = raw.execute("SELECT id FROM representative ORDER BY id LIMIT 1").fetchone()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        record("one deputy's yearly 履职档案", lambda: _seconds(lambda: print_archive(rep_id, out / "a.pdf", YEAR)),
+               lambda: _seconds(lambda: _reportlab_pages(out / "floor.pdf", 3)), floor_label="reportlab, 3 pages")
+        record("the year's assessment: compute", lambda: _seconds(lambda: assessment.compute(YEAR)),
+               lambda: _seconds(lambda: _gather_year(raw)), floor_label="gathering the rows")
+        cells = len(assessment.results(YEAR)) * 20
+        record("the assessment workbook", lambda: _seconds(lambda: export_assessment(YEAR, out / "k.xlsx")),
+               lambda: _seconds(lambda: _write_only(Workbook, out / "f.xlsx", cells)), floor_label="openpyxl write-only")
+        record("培训统计 (the year's training statistics)", lambda: _seconds(lambda: year_stats(YEAR)),
+               lambda: _seconds(lambda: raw.execute("SELECT * FROM training_attendee").fetchall()),
+               floor_label="plain SQL of the attendance")
+        from town_office.services.backups import backup_now
+        record("backup of the data folder", lambda: _seconds(lambda: backup_now(out)),
+               lambda: _seconds(lambda: _copy_floor(folder, out)), floor_label="cp -r of the folder")
+    database.close()
+    return results
+
+
+def _reportlab_pages(out: Path, pages: int) -> None:
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(out))
+    for _ in range(pages):
+        for line in range(40):
+            page.drawString(72, 800 - line * 18, "The floor: the same number of pages of plain text.")
+        page.showPage()
+    page.save()
+
+
+def _gather_year(raw: sqlite3.Connection) -> None:
+    for table, column in (("visit", "visited_on"), ("training_session", "held_on"), ("meeting", "held_on")):
+        raw.execute(f"SELECT * FROM {table} WHERE {column} BETWEEN ? AND ?", (f"{YEAR}-01-01", f"{YEAR}-12-31")).fetchall()
+    raw.execute("SELECT * FROM visit_deputy").fetchall()
+
+
+def _write_only(workbook_class, out: Path, cells: int) -> None:
+    book = workbook_class(write_only=True)
+    sheet = book.create_sheet()
+    for row in range(max(cells // 20, 1)):
+        sheet.append([f"{row}-{c}" for c in range(20)])
+    book.save(out)
+
+
+def _copy_floor(folder, out: Path) -> None:
+    target = out / "copy"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(folder.root, target, ignore=shutil.ignore_patterns("backups"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="town-office-perf-") as tmp:
+        start = time.perf_counter()
+        folder = big_town_folder(Path(tmp) / "data", args.scale)
+        print(f"big town (scale {args.scale:g}) ready in {time.perf_counter() - start:.0f} s; "
+              f"database {folder.database.stat().st_size / 2**20:.0f} MB", flush=True)
+        print(f"{'figure':<44} {'now':>9} {'floor':>9}")
+        results = figures(folder, args.pairs)
+    for name, row in results.items():
+        if row.get("floor"):
+            row["ratio"] = row["now"] / row["floor"]
+    if args.json:
+        args.json.write_text(json.dumps({"scale": args.scale, "date": date.today().isoformat(), "figures": results},
+                                        ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""Run in a child process by ``measure.py``: the time from process start to the first painted main
+window, for the program on a data folder (``program FOLDER``) or a bare QMainWindow (``bare``); prints
+seconds and the peak resident memory in MB after visiting every page (``--visit-pages``)."""
+
+import time
+
+STARTED = time.perf_counter()
+
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+def main() -> None:
+    kind = sys.argv[1]
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if kind == "bare":
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+    else:
+        from town_office.app import ensure_application
+        from town_office.database_file import open_database
+        from town_office.paths import DataFolder
+        from town_office.views.main_window import MainWindow
+
+        app = ensure_application()
+        folder = DataFolder(Path(sys.argv[2]))
+        open_database(folder.database, folder.backups)
+        window = MainWindow(str(folder.root))
+        window.auto_backup.timer.stop()
+    painted = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter() - STARTED)
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.resize(1280, 740)
+    window.show()
+    while not painted:
+        app.processEvents()
+    if "--visit-pages" in sys.argv and kind != "bare":
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            app.processEvents()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{painted[0]:.3f} {peak_mb:.0f}")
+    os._exit(0)  # no close-time backup: the figure is the start
+
+
+if __name__ == "__main__":
+    main()
