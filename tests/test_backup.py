@@ -168,17 +168,15 @@ def test_a_failed_restore_leaves_the_current_data_untouched(made, data_folder, m
 def test_a_destination_that_fills_up_leaves_nothing_that_verifies(made, data_folder, tmp_path,
                                                                     monkeypatch):
     _, db = made
-    import pyzipper
+    real_write, written = backup._write_member, []
 
-    real_write, written = pyzipper.AESZipFile.write, []
-
-    def filling(self, filename, arcname=None, *args, **kwargs):
+    def filling(archive, path, name):
         if written:
             raise OSError(errno.ENOSPC, "No space left on device")
-        written.append(arcname)
-        return real_write(self, filename, arcname, *args, **kwargs)
+        written.append(name)
+        return real_write(archive, path, name)
 
-    monkeypatch.setattr(pyzipper.AESZipFile, "write", filling)
+    monkeypatch.setattr(backup, "_write_member", filling)
     target = tmp_path / "满的U盘"
     with pytest.raises(StorageError, match="空间是否足够"):
         create_backup(db, data_folder, target)

@@ -92,6 +92,25 @@ def _writer(path: Path, password: str | None):
     return pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
 
 
+# Formats that are compressed already: stored as they are (deflating 700 MB of photos again gains
+# nothing and took most of a big town's backup time).
+STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".pdf", ".xlsx", ".xls",
+                             ".docx", ".pptx", ".zip", ".rar", ".7z", ".mp4", ".mp3", ".tobak"})
+
+
+def _write_member(archive, path: Path, name: str) -> dict:
+    """Write one file into the archive, hashing it on the way (one read of the file, not two)."""
+    info = archive.zipinfo_cls.from_file(path, name)
+    info.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as source, archive.open(info, "w") as member:
+        while block := source.read(CHUNK):
+            digest.update(block)
+            member.write(block)
+            size += len(block)
+    return {"sha256": digest.hexdigest(), "size": size}
+
+
 def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None = None,
                   reason: str = "手动备份", progress: Callable[[int, int], None] | None = None,
                   now: datetime | None = None) -> Path:
@@ -121,9 +140,7 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
             "program": "乡镇人大工作台", "program_version": __version__, "schema_version": version,
             "town": town, "term": term, "created_at": now.isoformat(timespec="seconds"),
             "reason": reason, "counts": table_counts(snapshot), "encrypted": bool(password),
-            "sealed": bool(password),
-            "members": {name: {"sha256": sha256_of(path), "size": path.stat().st_size}
-                        for name, path in members.items()},
+            "sealed": bool(password), "members": {},
         }
         final = free_path(dest_dir, lambda copy: file_name(town, now, reason, copy))
         partial = final.with_name(final.name + ".part")
@@ -132,7 +149,7 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
             archive = _writer(partial, password)
             try:
                 for done, (name, path) in enumerate(members.items(), start=1):
-                    archive.write(path, name)
+                    manifest["members"][name] = _write_member(archive, path, name)
                     if progress:
                         progress(done, len(members) + 1)
                 manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
