@@ -82,14 +82,17 @@ def free_path(dest_dir: Path, name_of: Callable[[int], str]) -> Path:
         copy += 1
 
 
+DEFLATE_LEVEL = 1  # the database deflates to about a third at level 1 already; level 6 took three times as long
+
+
 def _writer(path: Path, password: str | None):
     if password:
-        archive = pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED,
+        archive = pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL,
                                       encryption=pyzipper.WZ_AES)
         archive.setpassword(password.encode("utf-8"))
         archive.setencryption(pyzipper.WZ_AES, nbits=256)
         return archive
-    return pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
+    return pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL)
 
 
 # Formats that are compressed already: stored as they are (deflating 700 MB of photos again gains
@@ -102,6 +105,7 @@ def _write_member(archive, path: Path, name: str) -> dict:
     """Write one file into the archive, hashing it on the way (one read of the file, not two)."""
     info = archive.zipinfo_cls.from_file(path, name)
     info.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+    info._compresslevel = DEFLATE_LEVEL  # zipfile reads the level from the entry when streaming
     digest, size = hashlib.sha256(), 0
     with open(path, "rb") as source, archive.open(info, "w") as member:
         while block := source.read(CHUNK):
