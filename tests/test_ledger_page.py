@@ -32,6 +32,7 @@ def test_model_passes_the_model_tester_and_shows_the_ledger(qtmodeltester, demo_
 def test_the_buttons_follow_the_selected_hazards_state(qtbot, demo_town):
     page = LedgerPage()
     qtbot.addWidget(page)
+    page.ensure_loaded()
     page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
     expected = {  # number: buttons that must be on
         "2026-001": {"edit", "history", "reopen"},  # 已销号
@@ -93,6 +94,7 @@ def test_review_dialog_refuses_the_person_responsible(qtbot, demo_town):
 def test_ledger_page_counts_and_red_overdue_rows(qtbot, demo_town):
     page = LedgerPage()
     qtbot.addWidget(page)
+    page.ensure_loaded()
     page.model.today = date(2026, 11, 22)
     page.reload()
     page.model.today = date(2026, 11, 22)

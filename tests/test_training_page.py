@@ -87,6 +87,7 @@ def test_stats_page_shows_coverage_and_untrained_in_red(qtbot, demo_town):
 
     page = TrainingStatsPage()
     qtbot.addWidget(page)
+    page.ensure_loaded()
     page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
     assert "覆盖率97.6%" in page.summary.text()
     never = next(r for r in roster.list_representatives() if r.notes == "2024年补选")

@@ -53,11 +53,12 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views.widgets.page_links import choose_filters, select_record
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 
 OPEN = "未销号"
 
 
-class LedgerPage(QWidget):
+class LedgerPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = HazardTableModel(self)
@@ -113,6 +114,9 @@ class LedgerPage(QWidget):
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.follow_state())
         self.new_record = self.new_hazard  # Ctrl+N, through the window's 当前页 menu
+
+    def load(self) -> None:
+        """On first show and each show after (a big town's ledger is not read at start)."""
         self.fill_filters()
 
     def fill_filters(self) -> None:

@@ -31,9 +31,10 @@ from town_office.views.training.table_models import DeputyStatTableModel, GroupS
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 
 
-class TrainingStatsPage(QWidget):
+class TrainingStatsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None, close_connection=None):
         super().__init__(parent)
         self._close_connection = close_connection
@@ -61,7 +62,13 @@ class TrainingStatsPage(QWidget):
         box.addWidget(self.tabs, 1)
         self.year_combo.currentIndexChanged.connect(lambda _: self.reload())
         self.export_button.clicked.connect(self.export)
+
+    def load(self) -> None:
+        """On first show only: the year's statistics are not computed at start, nor again on each visit."""
         self.fill_years()
+
+    def refresh_on_show(self) -> None:
+        """Shown again: kept as it was (the year chooser recomputes)."""
 
     def fill_years(self) -> None:
         self.year_combo.blockSignals(True)
