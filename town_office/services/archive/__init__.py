@@ -158,9 +158,7 @@ def _sessions(rep_id: int, start: date, end: date) -> list[Activity]:
 
 def _training(rep_id: int, start: date, end: date) -> list[Activity]:
     rows = []
-    for r in attendance_records(representative_id=rep_id):
-        if not start <= r.held_on <= end:
-            continue
+    for r in attendance_records(representative_id=rep_id, start=start, end=end):
         status = f"{r.attendance}，{r.hours:g}学时" if r.attendance == "出席" else \
             (f"请假（{r.reason}）" if r.reason else r.attendance)
         source = {"出席": "training_present", "请假": "training_excused", "缺席": "training_absent"}[r.attendance]
