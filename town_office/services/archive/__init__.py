@@ -169,26 +169,27 @@ def _training(rep_id: int, start: date, end: date) -> list[Activity]:
 
 
 def _visits(rep_id: int, start: date, end: date) -> list[Activity]:
-    visits = list(Visit.select().join(VisitDeputy)
-                  .where((VisitDeputy.representative == rep_id) & Visit.visited_on.between(start, end)))
+    mine = (VisitDeputy.representative == rep_id) & Visit.visited_on.between(start, end)
+    visits = list(Visit.select(Visit.id, Visit.visited_on, Visit.village, Visit.hamlet, Visit.summary, Visit.form,
+                               Visit.households).join(VisitDeputy).where(mine).tuples())
     at_stations = {v for (v,) in Reception.select(Reception.visit).where(
-        Reception.visit.in_([v.id for v in visits] or [0])).tuples()}
+        Reception.visit.in_([v[0] for v in visits] or [0])).tuples()}
     rows = []
-    for v in visits:
-        place = v.village + (v.hamlet or "")
-        summary = f"{place}：{v.summary}" if v.summary else place
-        if v.id in at_stations:  # a reception at a liaison station: voters, not households
-            rows.append(Activity(7, v.visited_on, "联络站接待", summary, f"接待选民{v.households}人", "reception",
-                                 "visit", v.id, origin="代表联络站"))
+    for visit_id, visited_on, village, hamlet, summary_text, form, households in visits:
+        place = village + (hamlet or "")
+        summary = f"{place}：{summary_text}" if summary_text else place
+        if visit_id in at_stations:  # a reception at a liaison station: voters, not households
+            rows.append(Activity(7, visited_on, "联络站接待", summary, f"接待选民{households}人", "reception",
+                                 "visit", visit_id, origin="代表联络站"))
             continue
-        rows.append(Activity(7, v.visited_on, v.form, summary, f"{v.households}户", "visit", "visit", v.id,
-                             v.households, "走访日志"))
-    problems = (Problem.select(Problem, Visit).join(Visit).join(VisitDeputy)
-                .where((VisitDeputy.representative == rep_id) & Visit.visited_on.between(start, end)))
-    for p in problems:
-        status = p.status + (f"（{p.satisfaction}）" if p.satisfaction else "")
-        rows.append(Activity(6, p.visit.visited_on, f"群众诉求·{p.category or '其他'}", p.content, status,
-                             "problem_raised", "problem", p.id, origin="问题清单"))
+        rows.append(Activity(7, visited_on, form, summary, f"{households}户", "visit", "visit", visit_id,
+                             households, "走访日志"))
+    problems = (Problem.select(Problem.id, Problem.status, Problem.satisfaction, Problem.category, Problem.content,
+                               Visit.visited_on).join(Visit).join(VisitDeputy).where(mine).tuples())
+    for problem_id, status, satisfaction, category, content, visited_on in problems:
+        shown = status + (f"（{satisfaction}）" if satisfaction else "")
+        rows.append(Activity(6, visited_on, f"群众诉求·{category or '其他'}", content, shown,
+                             "problem_raised", "problem", problem_id, origin="问题清单"))
     return rows
 
 
