@@ -200,7 +200,7 @@ def _suggestions(rep_id: int, start: date, end: date) -> list[Activity]:
 
     rows = []
     for year in range(start.year, end.year + 1):
-        for s in list_suggestions(SuggestionFilter(year=year)):
+        for s in list_suggestions(SuggestionFilter(year=year, signer_id=rep_id)):
             if not start <= s.submitted_on <= end or (rep_id != s.lead_id and rep_id not in s.cosigner_ids):
                 continue
             led = rep_id == s.lead_id

@@ -87,6 +87,10 @@ def list_suggestions(flt: SuggestionFilter | None = None, today: date | None = N
         query = query.where(Suggestion.status == flt.status)
     if flt.unit:
         query = query.where(Suggestion.main_unit == flt.unit)
+    if flt.signer_id:
+        query = query.where((Suggestion.lead == flt.signer_id) | Suggestion.id.in_(
+            SuggestionCosigner.select(SuggestionCosigner.suggestion)
+            .where(SuggestionCosigner.representative == flt.signer_id)))
     rows = list(query.order_by(Suggestion.year, Suggestion.session.is_null(False).desc(), Suggestion.number).dicts())
     ids = [r["id"] for r in rows] or [0]
     signers: dict[int, list[tuple[int, str]]] = {}

@@ -126,6 +126,7 @@ class SuggestionFilter:
     overdue_only: bool = False
     unit: str = ""
     text: str = ""
+    signer_id: int | None = None  # only those this deputy led or co-signed
 
 
 @dataclass(frozen=True)
