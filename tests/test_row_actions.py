@@ -41,6 +41,7 @@ def test_meeting_and_visit_delete_buttons_say_why_not(qtbot, demo_town):
     page.table.selectRow(preparing)
     assert page.delete_button.isEnabled()
     visits = VisitsPage()
+    visits.ensure_loaded()
     qtbot.addWidget(visits)
     shown = visits.model.rows()
     with_problems = next(i for i, r in enumerate(shown) if r.problem_count)

@@ -98,6 +98,7 @@ def test_a_problem_becomes_a_suggestion_from_the_problems_page(qtbot, make_repre
     visit = visits.save_visit(None, VisitInput(date(2026, 4, 2), (rep.id,), "入户走访", "石门村", 3))
     problem = problems.add_problem(visit.id, ProblemInput("村道破损严重，雨天无法通行", "道路交通"))
     page = ProblemsPage()
+    page.ensure_loaded()
     qtbot.addWidget(page)
     page.table.selectRow(0)
     assert page.suggestion_button.isEnabled()

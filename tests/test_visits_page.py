@@ -88,6 +88,7 @@ def _open_problems(deputies):
 def test_batch_hand_over_from_the_problem_list(qtbot, deputies, monkeypatch):
     rows = _open_problems(deputies)
     page = ProblemsPage()
+    page.ensure_loaded()
     qtbot.addWidget(page)
     page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
     assert page.model.rowCount() == 3
@@ -115,6 +116,7 @@ def test_overdue_problems_are_red_with_working_days(qtbot, deputies):
 
 def test_quota_tab_says_who_met_it(qtbot, demo_town):
     page = VisitsPage()
+    page.ensure_loaded()
     qtbot.addWidget(page)
     page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
     assert "已达标" in page.quota_summary.text()
@@ -287,6 +289,7 @@ def test_problem_buttons_follow_the_state_of_the_highlighted_problems(qtbot, dep
     problems.assign([rows[2].id], "镇水利站", date(2026, 9, 2))
     problems.close(rows[2].id, "已疏通", date(2026, 9, 5))
     page = ProblemsPage()
+    page.ensure_loaded()
     qtbot.addWidget(page)
     page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
     page.status_combo.setCurrentIndex(page.status_combo.findData(""))  # 全部状态

@@ -54,11 +54,12 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selected_rows, highlighted_rows, one_row
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters, select_record
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 
 OPEN = "未办结"
 
 
-class ProblemsPage(QWidget):
+class ProblemsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = ProblemTableModel(self)
@@ -133,7 +134,13 @@ class ProblemsPage(QWidget):
                 "办结并有答复后才能向群众反馈" if p.status in OPEN_STATUSES else "已经反馈过了")),
             self.history_button: one_row(lambda p: True),
             self.suggestion_button: one_row(lambda p: p.route != "转为代表建议" or "已经转为代表建议")})
+
+    def load(self) -> None:
+        """On first show (not at start: a big town's lists take a while)."""
         self.fill_filters()
+
+    def refresh_on_show(self) -> None:
+        """Shown again: the list stays as the clerk left it (F5 refreshes)."""
 
     def fill_filters(self) -> None:
         combos = (self.year_combo, self.status_combo, self.category_combo, self.deputy_combo,
@@ -164,6 +171,7 @@ class ProblemsPage(QWidget):
 
     def show_filtered(self, filters: dict) -> None:
         """The workbench's figure: year, status (未办结 / a status / '' for all) and overdue only."""
+        self.ensure_loaded()
         widgets = {"year": self.year_combo, "status": self.status_combo, "overdue_only": self.overdue_only}
         for widget in (*widgets.values(), self.category_combo, self.deputy_combo, self.village_combo):
             widget.blockSignals(True)

@@ -29,9 +29,10 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.page_links import choose_filters
+from town_office.views.widgets.loads_when_shown import LoadsWhenShown
 
 
-class VisitsPage(QWidget):
+class VisitsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model, self.quota_model = VisitTableModel(self), QuotaTableModel(self)
@@ -82,7 +83,13 @@ class VisitsPage(QWidget):
             "这次走访记有群众诉求，不能删除；如有错误请修改"})
         self.log_button.clicked.connect(self.print_log)
         self.new_record = self.new_visit  # Ctrl+N, through the window's 当前页 menu
+
+    def load(self) -> None:
+        """On first show (not at start: a big town's lists take a while)."""
         self.fill_filters()
+
+    def refresh_on_show(self) -> None:
+        """Shown again: the list stays as the clerk left it (F5 refreshes)."""
 
     def fill_filters(self) -> None:
         for combo in (self.year_combo, self.deputy_combo):
@@ -102,6 +109,7 @@ class VisitsPage(QWidget):
 
     def show_filtered(self, filters: dict) -> None:
         """The workbench's figure: the year."""
+        self.ensure_loaded()
         choose_filters(filters, {"year": self.year_combo})
 
     def reload(self) -> None:
