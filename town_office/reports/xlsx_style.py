@@ -7,6 +7,7 @@ characters for the cells that hold them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 
 import io
@@ -114,22 +115,32 @@ def write_table(ws: Worksheet, sheet: TableSheet) -> None:
     body_font = Font(name=FONT_NAME, size=11)
     rare_font = Font(name=RARE_FONT_NAME, size=11)
     wrap = Alignment(vertical="center", wrap_text=True)
+    # A body cell's look is one of a few combinations (number format, rare-character font, row fill):
+    # each is built once through openpyxl's style objects and then copied as its style array, since
+    # setting font, alignment and border on every cell hashes them again (most of a big workbook's time).
+    looks: dict[tuple, object] = {}
     for r, values in enumerate(sheet.rows):
-        fill = PatternFill("solid", fgColor=sheet.row_fills[r]) if r in sheet.row_fills else None
+        fill_color = sheet.row_fills.get(r)
         for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
             cell = ws.cell(HEADER_ROW + 1 + r, c)
             put(cell, value if value != "" else None)
+            number_format = None
             if col.as_text:
-                cell.number_format = "@"
+                number_format = "@"
                 if value not in (None, ""):
                     put(cell, str(value))
             elif hasattr(value, "isoformat"):
-                cell.number_format = "yyyy-mm-dd"
-            cell.font, cell.alignment, cell.border = body_font, wrap, _BORDER
-            if isinstance(value, str) and has_rare_characters(value):
-                cell.font = rare_font
-            if fill:
-                cell.fill = fill
+                number_format = "yyyy-mm-dd"
+            look = (number_format, isinstance(value, str) and has_rare_characters(value), fill_color)
+            if look in looks:
+                cell._style = copy(looks[look])
+                continue
+            if number_format:
+                cell.number_format = number_format
+            cell.font, cell.alignment, cell.border = (rare_font if look[1] else body_font), wrap, _BORDER
+            if fill_color:
+                cell.fill = PatternFill("solid", fgColor=fill_color)
+            looks[look] = copy(cell._style)
         ws.row_dimensions[HEADER_ROW + 1 + r].height = row_height(values, widths)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     if printed < n:
