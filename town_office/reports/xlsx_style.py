@@ -131,7 +131,8 @@ def write_table(ws: Worksheet, sheet: TableSheet) -> None:
                     put(cell, str(value))
             elif hasattr(value, "isoformat"):
                 number_format = "yyyy-mm-dd"
-            look = (number_format, isinstance(value, str) and has_rare_characters(value), fill_color)
+            look = (number_format, isinstance(value, str) and has_rare_characters(value), fill_color,
+                    bool(cell.quotePrefix))  # put() marks a text that looks like a formula
             if look in looks:
                 cell._style = copy(looks[look])
                 continue
