@@ -18,24 +18,23 @@ def _button(page: QWidget, words: tuple[str, ...]) -> QPushButton | None:
     return None
 
 
-def new_record(page: QWidget) -> bool:
-    if hasattr(page, "new_record"):
-        page.new_record()
+def _page_action(page: QWidget, method: str, words: tuple[str, ...]) -> bool:
+    """The page's own ``method`` if it has one, else a click on its enabled button named ``words``."""
+    if hasattr(page, method):
+        getattr(page, method)()
         return True
-    button = _button(page, NEW_WORDS)
+    button = _button(page, words)
     if button is not None:
         button.click()
     return button is not None
+
+
+def new_record(page: QWidget) -> bool:
+    return _page_action(page, "new_record", NEW_WORDS)
 
 
 def print_preview(page: QWidget) -> bool:
-    if hasattr(page, "print_preview"):
-        page.print_preview()
-        return True
-    button = _button(page, PRINT_WORDS)
-    if button is not None:
-        button.click()
-    return button is not None
+    return _page_action(page, "print_preview", PRINT_WORDS)
 
 
 def focus_filter(page: QWidget) -> bool:
