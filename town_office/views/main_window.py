@@ -22,29 +22,9 @@ from town_office.services.roster import units as roster_units
 from town_office.errors import TownOfficeError
 from town_office.views import ui_state
 from town_office.views.widgets.messages import warn
-from town_office.views.archive.archive_page import ArchivePage
-from town_office.views.assessment.page import AssessmentPage
-from town_office.views.backups.auto import AutoBackup
-from town_office.views.backups.page import BackupPage
-from town_office.views.hazards.inspections_page import InspectionsPage
-from town_office.views.hazards.ledger_page import LedgerPage
-from town_office.views.meetings.followups_page import FollowUpsPage
-from town_office.views.meetings.page import MeetingsPage
-from town_office.views.projects.page import ProjectsPage
-from town_office.views.roster.page import RosterPage
-from town_office.views.rules.page import RulesPage
-from town_office.views.sessions.page import SessionsPage
-from town_office.views.settings.page import SettingsPage
-from town_office.views.stations.page import StationsPage
-from town_office.views.suggestions.page import SuggestionsPage
-from town_office.views.term_change.page import TermChangePage
-from town_office.views.training.page import TrainingPage
-from town_office.views.training.stats_page import TrainingStatsPage
-from town_office.views.visits.problems_page import ProblemsPage
-from town_office.views.visits.visits_page import VisitsPage
-from town_office.views.search.dialog import SearchDialog
 from town_office.views.widgets.keep_disabled import KeepDisabled
-from town_office.views.workbench.page import WorkbenchPage
+from town_office.views.page_registry import PAGES, build_page
+from town_office.views.backups.auto import AutoBackup
 from town_office.views import page_keys
 
 
@@ -57,45 +37,16 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget{font-size:15px;} QListWidget::item{padding:8px 10px;}")
         self.stack = QStackedWidget()
-        self.workbench_page = WorkbenchPage()
-        self.roster_page = RosterPage(close_connection=close_connection)
-        self.meetings_page = MeetingsPage()
-        self.followups_page = FollowUpsPage()
-        self.sessions_page = SessionsPage()
-        self.suggestions_page = SuggestionsPage()
-        self.stations_page = StationsPage()
-        self.projects_page = ProjectsPage()
-        self.term_change_page = TermChangePage()
-        self.training_page = TrainingPage()
-        self.training_stats_page = TrainingStatsPage(close_connection=close_connection)
-        self.visits_page = VisitsPage()
-        self.problems_page = ProblemsPage()
-        self.inspections_page = InspectionsPage()
-        self.ledger_page = LedgerPage()
-        self.rules_page = RulesPage()
-        self.archive_page = ArchivePage(close_connection=close_connection)
-        self.assessment_page = AssessmentPage()
-        self.backup_page = BackupPage(close_connection=close_connection)
-        self.settings_page = SettingsPage()
-        self.pages = [("工作台", self.workbench_page), ("代表名册", self.roster_page), ("主席团会议", self.meetings_page),
-                      ("督办事项", self.followups_page), ("人代会会议", self.sessions_page),
-                      ("代表培训", self.training_page),
-                      ("培训统计", self.training_stats_page), ("走访日志", self.visits_page),
-                      ("问题清单", self.problems_page), ("代表建议", self.suggestions_page),
-                      ("代表联络站", self.stations_page), ("民生实事", self.projects_page),
-                      ("执法检查", self.inspections_page),
-                      ("隐患台账", self.ledger_page), ("两规则四办法", self.rules_page),
-                      ("履职档案", self.archive_page),
-                      ("年度考核", self.assessment_page), ("换届", self.term_change_page),
-                      ("备份与恢复", self.backup_page),
-                      ("设置", self.settings_page)]
-        for number, (title, page) in enumerate(self.pages, start=1):
+        self.close_connection = close_connection
+        self.titles = [spec.title for spec in PAGES]
+        self.built: dict[str, QWidget] = {}  # title -> page, once first opened
+        self.read_only_label = ""
+        for number, title in enumerate(self.titles, start=1):
             self.nav.addItem(title)
             keys = f"Ctrl+{number % 10}" if number <= 10 else f"Alt+{number % 10}" if number <= 20 \
                 else "Ctrl+PgDn / Ctrl+PgUp"
             self.nav.item(number - 1).setToolTip(f"{title}（{keys}）")
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # stands in until the page is first opened
         self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -110,27 +61,53 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_folder)
         self._build_menus()
         self._build_search_bar()
-        self.roster_page.roster_changed.connect(self.settings_page.reload)
-        self.meetings_page.meetings_changed.connect(self.followups_page.reload)
-        self.settings_page.settings_changed.connect(self._settings_changed)
-        self.term_change_page.term_changed.connect(self._settings_changed)
-        self.term_change_page.term_changed.connect(self.settings_page.reload)
-        self.workbench_page.open_record.connect(self.open_record)
-        self.workbench_page.open_list.connect(self.open_list)
         self.refresh_status()
-        self.read_only_label = ""
         self.restart_requested = False
         self.auto_backup = AutoBackup(self)
-        self.backup_page.restored.connect(self._restored)
         ui_state.restore_geometry(self, "main_window")
+
+    def page(self, title: str) -> QWidget:
+        """The page of this title, built (and wired to the others) on first use."""
+        if title not in self.built:
+            index = self.titles.index(title)
+            page = build_page(PAGES[index], self.close_connection)
+            self.built[title] = page
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._wire(title, page)
+            if self.read_only_label:
+                self._keep_read_only(page)
+        return self.built[title]
+
+    def _wire(self, title: str, page: QWidget) -> None:
+        """Pages that tell others of a change; a page not yet built reads everything when it is."""
+        def when_built(other: str, method: str):
+            return lambda *_: other in self.built and getattr(self.built[other], method)()
+
+        if title == "代表名册":
+            page.roster_changed.connect(when_built("设置", "reload"))
+        elif title == "主席团会议":
+            page.meetings_changed.connect(when_built("督办事项", "reload"))
+        elif title == "设置":
+            page.settings_changed.connect(self._settings_changed)
+        elif title == "换届":
+            page.term_changed.connect(self._settings_changed)
+            page.term_changed.connect(when_built("设置", "reload"))
+        elif title == "工作台":
+            page.open_record.connect(self.open_record)
+            page.open_list.connect(self.open_list)
+        elif title == "备份与恢复":
+            page.restored.connect(self._restored)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
-        for text, slot, shortcut in (("从Excel导入代表名册…", self.roster_page.choose_import_file, "Ctrl+I"),
-                                     ("导出代表名册到Excel…", self.roster_page.choose_export_file, "Ctrl+E")):
+        for text, slot, shortcut in (("从Excel导入代表名册…", "choose_import_file", "Ctrl+I"),
+                                     ("导出代表名册到Excel…", "choose_export_file", "Ctrl+E")):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _=False, method=slot: getattr(self.roster_page, method)())
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
@@ -155,7 +132,7 @@ class MainWindow(QMainWindow):
     def _on_page(self, act, what: str) -> None:
         """Run a 当前页 key on the shown page; say so in the status bar when the page has no such thing."""
         if not act(self.stack.currentWidget()):
-            self.statusBar().showMessage(f"“{self.pages[self.nav.currentRow()][0]}”页面没有可用的“{what}”。", 4000)
+            self.statusBar().showMessage(f"“{self.titles[self.nav.currentRow()]}”页面没有可用的“{what}”。", 4000)
 
     def _build_search_bar(self) -> None:
         """A 查找 box in the tool bar; Ctrl+K opens the search dialog from anywhere."""
@@ -172,7 +149,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.open_search(self.search_box.text()))
         self.menuBar().actions()[0].menu().insertAction(self.menuBar().actions()[0].menu().actions()[0], action)
 
-    def open_search(self, text: str = "") -> SearchDialog:
+    def open_search(self, text: str = ""):
+        from town_office.views.search.dialog import SearchDialog
+
         dialog = SearchDialog(self, text.strip())
         dialog.open_record.connect(self.open_record)
         self.search_box.clear()
@@ -180,15 +159,22 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _page_shown(self, index: int) -> None:
-        """Pages built from other pages' records (archive, assessment) read them again when shown."""
-        page = self.pages[index][1] if 0 <= index < len(self.pages) else None
-        if hasattr(page, "refresh_on_show"):
+        """The page is built on its first showing; pages built from other pages' records (archive,
+        assessment) read them again when shown anew."""
+        if not 0 <= index < len(self.titles):
+            return
+        fresh = self.titles[index] not in self.built
+        page = self.page(self.titles[index])
+        self.stack.setCurrentWidget(page)
+        if not fresh and hasattr(page, "refresh_on_show"):
             page.refresh_on_show()
 
     def _settings_changed(self) -> None:
         self.refresh_status()
-        self.roster_page.reload()
-        self.meetings_page.fill_filters()
+        if "代表名册" in self.built:
+            self.roster_page.reload()
+        if "主席团会议" in self.built:
+            self.meetings_page.fill_filters()
 
     def refresh_status(self) -> None:
         current = settings.get_settings()
@@ -203,29 +189,31 @@ class MainWindow(QMainWindow):
     def set_read_only(self, label: str) -> None:
         """Viewing a backup: say so in the title and status bar and disable the edit buttons (the
         database refuses writes anyway, see ``ReadOnlyDatabase``)."""
-        from PySide6.QtWidgets import QPushButton
-
         self.read_only_label = label
         self.auto_backup.timer.stop()
         self.setWindowTitle(f"{APP_NAME} — {label}")
         self.status_folder.setText(label)
         self.keep_disabled = KeepDisabled(self)  # pages re-enable buttons on selection; this undoes it
-        for _, page in self.pages:
-            for button in page.findChildren(QPushButton):
-                if not button.text().startswith(self.READ_ONLY_KEEPS):
-                    self.keep_disabled.keep(button, "只读查看备份时不能修改")
+        for page in self.built.values():
+            self._keep_read_only(page)
         for action in self.menuBar().findChildren(QAction):
             if "导入" in action.text():
                 action.setEnabled(False)
+
+    def _keep_read_only(self, page: QWidget) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        for button in page.findChildren(QPushButton):
+            if not button.text().startswith(self.READ_ONLY_KEEPS):
+                self.keep_disabled.keep(button, "只读查看备份时不能修改")
 
     def show_about(self) -> None:
         QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n乡镇人大主席团办公软件\n\n"
                                         f"数据文件夹：{self.data_folder}")
 
     def show_page(self, title: str) -> QWidget:
-        index = next(i for i, (t, _) in enumerate(self.pages) if t == title)
-        self.nav.setCurrentRow(index)
-        page = self.pages[index][1]
+        self.nav.setCurrentRow(self.titles.index(title))
+        page = self.page(title)
         if hasattr(page, "ensure_loaded"):
             page.ensure_loaded()
         return page
@@ -253,8 +241,9 @@ class MainWindow(QMainWindow):
         if not self.read_only_label and not self.restart_requested:
             self.auto_backup.run()  # the last changes of the day go into backups/ too
         ui_state.save_geometry(self, "main_window")
-        self.roster_page.save_state()
-        self.meetings_page.save_state()
+        for title in ("代表名册", "主席团会议"):
+            if title in self.built:
+                self.built[title].save_state()
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
@@ -282,3 +271,7 @@ class MainWindow(QMainWindow):
                     self.nav.setCurrentRow(row)
                     return
         super().keyPressEvent(event)
+
+
+for _spec in PAGES:  # window.roster_page, window.ledger_page …: the page, built on first use
+    setattr(MainWindow, _spec.attribute, property(lambda window, title=_spec.title: window.page(title)))

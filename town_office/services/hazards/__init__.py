@@ -121,6 +121,11 @@ def ledger_years() -> list[int]:
     return sorted(years, reverse=True)
 
 
+def responsible_units() -> list[str]:
+    """Every responsible unit named in the ledger, sorted (the ledger's unit filter)."""
+    return sorted(u for (u,) in Hazard.select(Hazard.responsible_unit).distinct().tuples() if u)
+
+
 # --- rules -------------------------------------------------------------------------------------
 
 

@@ -97,17 +97,55 @@ def same_person(a_id_number: str | None, a_name: str, a_birth: str | None,
     return bool(a_name == b_name and a_birth and a_birth == b_birth)
 
 
-def _group(mandates: list[Representative]) -> list[list[Representative]]:
-    """Mandates grouped into people; each group oldest first (by election day, then id)."""
-    people: list[list[Representative]] = []
-    for rep in sorted(mandates, key=lambda r: (r.elected_on or date.min, r.id)):
-        home = next((p for p in people if rep.term_id not in {m.term_id for m in p} and any(
-            same_person(m.id_number, m.name, m.birth_month, rep.id_number, rep.name, rep.birth_month)
-            for m in p)), None)
-        if home is None:
-            people.append([rep])
+def _identity_keys(rep: Representative) -> tuple[str | None, tuple[str, str] | None]:
+    """The two keys of the 连任 rule: the ID number (upper case) and the name with the birth month."""
+    return ((rep.id_number or "").upper() or None,
+            (rep.name, rep.birth_month) if rep.name and rep.birth_month else None)
+
+
+class _SamePersonIndex:
+    """Finds, among records added in order, the first that ``same_person`` matches with a record —
+    by hashing the rule's two keys instead of comparing every pair (a town of 1,000 mandates)."""
+
+    def __init__(self):
+        self.by_id: dict[str, list] = {}
+        self.by_name_birth: dict[tuple[str, str], list] = {}
+        self.by_name_birth_without_id: dict[tuple[str, str], list] = {}
+
+    def add(self, rep: Representative, value) -> None:
+        id_key, name_key = _identity_keys(rep)
+        if id_key:
+            self.by_id.setdefault(id_key, []).append(value)
+        if name_key:
+            self.by_name_birth.setdefault(name_key, []).append(value)
+            if not id_key:
+                self.by_name_birth_without_id.setdefault(name_key, []).append(value)
+
+    def matches(self, rep: Representative) -> list:
+        """Every added value whose record is the same person as ``rep``, in the order added."""
+        id_key, name_key = _identity_keys(rep)
+        if id_key:  # both with an ID: the ID decides; the other without one: name and birth month
+            found = self.by_id.get(id_key, []) + self.by_name_birth_without_id.get(name_key, [])
         else:
-            home.append(rep)
+            found = list(self.by_name_birth.get(name_key, [])) if name_key else []
+        return found
+
+
+def _group(mandates: list[Representative]) -> list[list[Representative]]:
+    """Mandates grouped into people; each group oldest first (by election day, then id). A mandate
+    joins the first person it is the same person as who has no mandate in its term yet."""
+    people: list[list[Representative]] = []
+    terms_of: list[set[int]] = []
+    index = _SamePersonIndex()
+    for rep in sorted(mandates, key=lambda r: (r.elected_on or date.min, r.id)):
+        home = min((n for n in index.matches(rep) if rep.term_id not in terms_of[n]), default=None)
+        if home is None:
+            home = len(people)
+            people.append([])
+            terms_of.append(set())
+        people[home].append(rep)
+        terms_of[home].add(rep.term_id)
+        index.add(rep, home)
     return people
 
 
@@ -191,10 +229,12 @@ def earlier_mandate_ids(term_id: int) -> dict[int, int]:
     earlier = sorted((r for r in Representative.select().where(Representative.term != term_id)
                       if order.get(r.term_id, (date.min, r.term_id)) < this),
                      key=lambda r: (order.get(r.term_id), r.id), reverse=True)
+    index = _SamePersonIndex()
+    for position, rep in enumerate(earlier):
+        index.add(rep, position)
     found = {}
     for rep in current:
-        match = next((e for e in earlier if same_person(e.id_number, e.name, e.birth_month,
-                                                         rep.id_number, rep.name, rep.birth_month)), None)
-        if match is not None:
-            found[rep.id] = match.id
+        position = min(index.matches(rep), default=None)
+        if position is not None:
+            found[rep.id] = earlier[position].id
     return found

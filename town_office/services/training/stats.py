@@ -72,13 +72,16 @@ def year_stats(year: int, today: date | None = None) -> TrainingYearStats:
     first_trained = {r for (r,) in TrainingAttendee.select(TrainingAttendee.representative).join(TrainingSession)
                      .where((TrainingSession.kind == FIRST_TRAINING) & (TrainingAttendee.attendance == "出席"))
                      .tuples()}
+    by_mandate: dict[int, list[AttendanceRecord]] = {}
+    for record in records:
+        by_mandate.setdefault(record.representative_id, []).append(record)
     new_by_term: dict[int, set[int]] = {}
     stats = []
     for person in town_people_serving(start, end):
         rep = person.representative
         if rep.term_id not in new_by_term:
             new_by_term[rep.term_id] = new_deputy_ids(rep.term_id)
-        mine = [r for r in records if r.representative_id in person.mandate_ids]
+        mine = [r for i in person.mandate_ids for r in by_mandate.get(i, ())]
         attended = [r for r in mine if r.attendance == "出席"]
         stats.append(DeputyTrainingStat(
             rep.id, rep.name, groups.get(rep.group_id, ""), rep.status,

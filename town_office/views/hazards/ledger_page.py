@@ -140,7 +140,7 @@ class LedgerPage(LoadsWhenShown, QWidget):
         for category in settings.get_settings().hazard_categories:
             self.category_combo.addItem(category, category)
         self.unit_combo.addItem("全部单位", "")
-        for unit in sorted({h.responsible_unit for h in hazards.list_hazards() if h.responsible_unit}):
+        for unit in hazards.responsible_units():
             self.unit_combo.addItem(unit, unit)
         for combo in combos:
             combo.blockSignals(False)

@@ -74,7 +74,7 @@ class RosterPage(QWidget):
         filters.addWidget(self.presidium_only)
         filters.addWidget(self.search, 1)
 
-        self.table = read_only_table(self.model, fit_columns=False)
+        self.table = read_only_table(self.model, fit_columns_once=False)
         sortable(self.table)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()

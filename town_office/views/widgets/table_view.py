@@ -1,11 +1,46 @@
 """The one way a read-only list table is set up: whole-row single selection, no in-place editing,
-alternating rows, columns sized to their contents with the last one stretched."""
+alternating rows, the last column stretched.
 
-from PySide6.QtCore import Qt
+Column widths are the clerk's to drag (Interactive). They are sized to their contents once, from a
+sample of rows, the first time the list has rows: a header in ResizeToContents mode measures every
+row again on each reload and each filter keystroke, which took seconds on a big town's 20,000 rows
+(issue 22)."""
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+SAMPLE_ROWS = 200  # rows measured for the widths (the visible ones first)
+WIDEST_COLUMN = 420  # px: a long summary must not push the other columns off a 1366 px screen
 
-def read_only_table(model, fit_columns: bool = True) -> QTableView:
+
+class _FitOnce(QObject):
+    """Sizes the table's columns the first time its model has rows, then leaves them alone."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        table.model().modelReset.connect(self.fit)
+        table.model().layoutChanged.connect(self.fit)
+
+    def fit(self) -> None:
+        table = self.table
+        if table.model().rowCount() == 0:
+            return
+        table.model().modelReset.disconnect(self.fit)
+        table.model().layoutChanged.disconnect(self.fit)
+        fit_columns(table)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Every column as wide as its header and a sample of its rows show, within WIDEST_COLUMN."""
+    header = table.horizontalHeader()
+    table.resizeColumnsToContents()
+    for column in range(header.count() - (1 if header.stretchLastSection() else 0)):
+        if header.sectionSize(column) > WIDEST_COLUMN:
+            header.resizeSection(column, WIDEST_COLUMN)
+
+
+def read_only_table(model, fit_columns_once: bool = True) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -13,11 +48,14 @@ def read_only_table(model, fit_columns: bool = True) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
-    if fit_columns:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    else:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(SAMPLE_ROWS)
     header.setStretchLastSection(True)
+    if fit_columns_once:
+        if model.rowCount() > 0:
+            fit_columns(table)
+        else:
+            _FitOnce(table)
     return table
 
 

@@ -52,7 +52,7 @@ class DueTab(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#c0392b")
-        self.table = read_only_table(self.model, fit_columns=False)  # fixed widths: no measuring every row
+        self.table = read_only_table(self.model, fit_columns_once=False)  # fixed widths: no measuring every row
         sortable(self.table)
         self.table.setToolTip("双击打开这条记录")
         self.open_button = QPushButton("打开")
