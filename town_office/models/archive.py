@@ -2,18 +2,9 @@
 attended, suggestions, reports to voters, awards, other duties), and the annual assessment: the
 scheme of a year, its items, the round (计算 → 公示 → 定稿) and the scored lines it keeps."""
 
-from peewee import (
-    AutoField,
-    CharField,
-    DateField,
-    DateTimeField,
-    FloatField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, CharField, FloatField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative
 
 

@@ -1,8 +1,8 @@
 """The audit log: one row per changed field of every write the clerk makes."""
 
-from peewee import AutoField, CharField, DateTimeField, IntegerField, TextField
+from peewee import AutoField, CharField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateTimeField
 
 
 class AuditEntry(BaseModel):

@@ -1,9 +1,9 @@
 """The holiday arrangements the clerk entered from the State Council's notices (放假安排), for years
 the ``chinese_calendar`` package does not know yet: one row per holiday or make-up working day."""
 
-from peewee import CharField, DateField, IntegerField
+from peewee import CharField, IntegerField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField
 
 
 class HolidayDay(BaseModel):

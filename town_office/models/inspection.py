@@ -2,19 +2,9 @@
 hazard ledger (隐患台账) with each hazard's steps and photos. Nothing here is deleted once registered:
 a mistaken hazard is voided with a reason."""
 
-from peewee import (
-    AutoField,
-    BooleanField,
-    CharField,
-    DateField,
-    DateTimeField,
-    FloatField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, BooleanField, CharField, FloatField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative
 
 

@@ -1,18 +1,9 @@
 """The presidium-meeting aggregate: meetings, attendance, agenda items with their materials,
 follow-ups (督办事项) with their extensions, and the filed 纪要 files with their SHA-256."""
 
-from peewee import (
-    AutoField,
-    BooleanField,
-    CharField,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative, Term
 
 

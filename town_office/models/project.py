@@ -2,18 +2,9 @@
 agenda item of the vote, its stage), the candidates with their votes (and a second round for a tie at
 the last place), progress updates, and each deputy's year-end rating."""
 
-from peewee import (
-    AutoField,
-    BooleanField,
-    CharField,
-    DateField,
-    FloatField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, BooleanField, CharField, FloatField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField
 from town_office.models.inspection import Inspection
 from town_office.models.roster import Representative
 from town_office.models.session import SessionItem

@@ -1,15 +1,8 @@
 """The roster aggregate: terms, constituencies, deputy groups, deputies and their levels."""
 
-from peewee import (
-    AutoField,
-    CharField,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    TextField,
-)
+from peewee import AutoField, CharField, ForeignKeyField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 
 
 class Term(BaseModel):

@@ -3,18 +3,9 @@ versions (草案 until adopted; adopted versions keep their adoption, effective 
 each version's text as an ordered list of chapters and articles. Numbers (第一章, 第一条) are never
 stored: they follow from the order, so inserting or removing an article renumbers the rest."""
 
-from peewee import (
-    AutoField,
-    BooleanField,
-    CharField,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.meeting import Meeting
 from town_office.models.session import CongressSession
 

@@ -2,17 +2,9 @@
 the 列席, agenda items with their documents, votes and election candidates; and the 换届 record that
 keeps the change-of-term assistant's progress."""
 
-from peewee import (
-    AutoField,
-    CharField,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative, Term
 
 

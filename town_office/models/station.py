@@ -2,9 +2,9 @@
 checklist, the deputies assigned, the duty rota where the clerk changed it, and the receptions held
 (each reception's voters and problems are a visit of form 接待日)."""
 
-from peewee import AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative
 from town_office.models.visit import Visit
 

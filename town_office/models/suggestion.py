@@ -2,18 +2,9 @@
 (交办 to a main unit and co-units, 一般 / 重点, deadline), and every answer round with the deputy's
 opinion (a 不满意 opinion sends it back for another answer; earlier rounds are kept)."""
 
-from peewee import (
-    AutoField,
-    BooleanField,
-    CharField,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative, Term
 from town_office.models.session import CongressSession
 from town_office.models.visit import Problem

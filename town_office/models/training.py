@@ -1,17 +1,8 @@
 """The training aggregate: sessions, who was expected and whether they attended, and materials."""
 
-from peewee import (
-    AutoField,
-    CharField,
-    DateField,
-    DateTimeField,
-    FloatField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, CharField, FloatField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative
 
 

@@ -1,17 +1,9 @@
 """The visit aggregate: voter visits (走访) by one or more deputies, the problems voters raised there
 (群众诉求), and each problem's history of steps and feedback."""
 
-from peewee import (
-    AutoField,
-    CharField,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
-)
+from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
 
-from town_office.models.db import BaseModel
+from town_office.models.db import BaseModel, DateField, DateTimeField
 from town_office.models.roster import Representative
 
 

@@ -17,7 +17,7 @@ from town_office.models import (
     Visit,
     VisitDeputy,
 )
-from town_office.models.db import database
+from town_office.models.db import database, iso_date, raw_rows
 from town_office.services.common import audit
 from town_office.services.roster.mandates import town_people_serving
 from town_office.services.settings import get_settings
@@ -48,7 +48,7 @@ def deputies_where(condition) -> dict[int, list[tuple[int, str]]]:
              .join(Representative).switch(VisitDeputy).join(Visit))
     if condition is not None:
         query = query.where(condition)
-    for visit_id, rep_id, name in query.order_by(VisitDeputy.id).tuples():
+    for visit_id, rep_id, name in raw_rows(query.order_by(VisitDeputy.id)):
         result.setdefault(visit_id, []).append((rep_id, name))
     return result
 
@@ -73,10 +73,10 @@ def list_visits(year: int | None = None, representative_id: int | None = None) -
     count_query = Problem.select(Problem.visit, fn.COUNT(Problem.id)).join(Visit)
     if condition is not None:
         query, count_query = query.where(condition), count_query.where(condition)
-    rows = list(query.order_by(Visit.visited_on.desc(), Visit.id.desc()).tuples())
+    rows = raw_rows(query.order_by(Visit.visited_on.desc(), Visit.id.desc()))
     deputies = deputies_where(condition)
-    problems = dict(count_query.group_by(Problem.visit).tuples())
-    return [VisitRow(i, on, "、".join(n for _, n in deputies.get(i, [])),
+    problems = dict(raw_rows(count_query.group_by(Problem.visit)))
+    return [VisitRow(i, iso_date(on), "、".join(n for _, n in deputies.get(i, [])),
                      tuple(r for r, _ in deputies.get(i, [])), form, village, hamlet, people,
                      households, summary, problems.get(i, 0))
             for i, on, form, village, hamlet, people, households, summary in rows]
