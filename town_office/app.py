@@ -194,6 +194,7 @@ def run_app(data_dir: str | None = None) -> int:
     from town_office.database_file import open_database
     from town_office.views.first_run_dialog import FirstRunDialog
     from town_office.views.main_window import MainWindow
+    from town_office.views.widgets.background import RowLoader
 
     app = ensure_application()
     try:
@@ -231,6 +232,7 @@ def run_app(data_dir: str | None = None) -> int:
             _load_demo_with_progress(build_demo_town)
         elif choice != 1:
             return 0
+    RowLoader.in_background = True  # big lists are read off the GUI thread (views/widgets/background.py)
     while True:
         window = MainWindow(str(folder.root), close_connection=database.close)
         window.show()

@@ -5,13 +5,13 @@ A surname with several readings (单 shan/dan, 曾 zeng/ceng) gets every reading
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """``(full, initials)`` for ``name``, each possibly several alternatives joined by ``|``."""
     if not name:
         return "", ""
+    from pypinyin import Style, lazy_pinyin, pinyin  # its dictionaries take 0.2 s: not at start
+
     rest_full = "".join(lazy_pinyin(name[1:], errors="ignore"))
     rest_initials = "".join(lazy_pinyin(name[1:], style=Style.FIRST_LETTER, errors="ignore"))
     first = pinyin(name[0], heteronym=True, style=Style.NORMAL, errors="ignore")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from peewee import JOIN, fn
+from peewee import JOIN, ForeignKeyField, fn
 
 from town_office.errors import FieldProblem, NotFound, ValidationError
 from town_office.models import (
@@ -36,30 +36,30 @@ from town_office.services.roster.validation import representative_problems
 TABLE = "representative"
 
 
+def _deputies_query():
+    """Deputies with their term's, constituency's and group's names, as dicts (one joined query)."""
+    return (Representative
+            .select(Representative, Term.name.alias("term_name"), Constituency.name.alias("constituency_name"),
+                    DeputyGroup.name.alias("group_name"))
+            .join(Term).switch(Representative)
+            .join(Constituency, join_type=JOIN.LEFT_OUTER).switch(Representative)
+            .join(DeputyGroup, join_type=JOIN.LEFT_OUTER)).dicts()
+
+
 def list_representatives(term_id: int | None = None) -> list[RepresentativeRow]:
     """Every deputy (of one term, or of all terms), serving and ended, ordered by name's pinyin."""
     levels = {}
     for rep_id, level in (RepresentativeLevel.select(RepresentativeLevel.representative,
                                                      RepresentativeLevel.level).tuples()):
         levels.setdefault(rep_id, []).append(level)
-    query = (Representative
-             .select(Representative, Term, Constituency, DeputyGroup)
-             .join(Term).switch(Representative)
-             .join(Constituency, join_type=JOIN.LEFT_OUTER).switch(Representative)
-             .join(DeputyGroup, join_type=JOIN.LEFT_OUTER))
+    query = _deputies_query()
     if term_id:
         query = query.where(Representative.term == term_id)
-    rows = [_row(r, levels.get(r.id, [])) for r in query.order_by(Representative.name_pinyin)]
-    return rows
+    return [_row(r, levels.get(r["id"], [])) for r in query.order_by(Representative.name_pinyin)]
 
 
 def get_representative(rep_id: int) -> RepresentativeRow:
-    rep = (Representative
-           .select(Representative, Term, Constituency, DeputyGroup)
-           .join(Term).switch(Representative)
-           .join(Constituency, join_type=JOIN.LEFT_OUTER).switch(Representative)
-           .join(DeputyGroup, join_type=JOIN.LEFT_OUTER)
-           .where(Representative.id == rep_id).first())  # one query with its term and units
+    rep = _deputies_query().where(Representative.id == rep_id).first()  # one query with its term and units
     if rep is None:
         raise NotFound(f"代表记录 {rep_id} 不存在，可能已被删除")
     levels = [level for (level,) in RepresentativeLevel.select(RepresentativeLevel.level)
@@ -67,21 +67,31 @@ def get_representative(rep_id: int) -> RepresentativeRow:
     return _row(rep, levels)
 
 
-def _row(rep: Representative, levels: list[str]) -> RepresentativeRow:
-    order = {lv: i for i, lv in enumerate(LEVELS)}
+_LEVEL_ORDER = {lv: i for i, lv in enumerate(LEVELS)}
+
+
+def _as_dict(rep: Representative) -> dict:
+    """A saved deputy in the shape of ``_deputies_query``'s rows (its units already in hand)."""
+    values = {field.name: getattr(rep, field.column_name) if isinstance(field, ForeignKeyField)
+              else getattr(rep, field.name) for field in Representative._meta.sorted_fields}
+    values.update(term_name=rep.term.name, constituency_name=rep.constituency.name if rep.constituency_id else "",
+                  group_name=rep.group.name if rep.group_id else "")
+    return values
+
+
+def _row(rep: dict, levels: list[str]) -> RepresentativeRow:
     return RepresentativeRow(
-        id=rep.id, term_id=rep.term_id, term_name=rep.term.name, name=rep.name,
-        name_pinyin=rep.name_pinyin, name_initials=rep.name_initials, gender=rep.gender,
-        ethnicity=rep.ethnicity, birth_month=rep.birth_month or "", party=rep.party,
-        education=rep.education, work_unit_post=rep.work_unit_post,
-        levels=tuple(sorted(levels, key=lambda lv: order.get(lv, 99))),
-        constituency_id=rep.constituency_id,
-        constituency_name=rep.constituency.name if rep.constituency_id else "",
-        group_id=rep.group_id, group_name=rep.group.name if rep.group_id else "",
-        group_role=rep.group_role, phone=rep.phone, id_number=rep.id_number or "",
-        card_number=rep.card_number, elected_on=rep.elected_on, status=rep.status,
-        ended_on=rep.ended_on, end_reason=rep.end_reason, presidium_role=rep.presidium_role,
-        photo=rep.photo, notes=rep.notes)
+        id=rep["id"], term_id=rep["term"], term_name=rep["term_name"], name=rep["name"],
+        name_pinyin=rep["name_pinyin"], name_initials=rep["name_initials"], gender=rep["gender"],
+        ethnicity=rep["ethnicity"], birth_month=rep["birth_month"] or "", party=rep["party"],
+        education=rep["education"], work_unit_post=rep["work_unit_post"],
+        levels=tuple(sorted(levels, key=lambda lv: _LEVEL_ORDER.get(lv, 99))),
+        constituency_id=rep["constituency"], constituency_name=rep["constituency_name"] or "",
+        group_id=rep["group"], group_name=rep["group_name"] or "",
+        group_role=rep["group_role"], phone=rep["phone"], id_number=rep["id_number"] or "",
+        card_number=rep["card_number"], elected_on=rep["elected_on"], status=rep["status"],
+        ended_on=rep["ended_on"], end_reason=rep["end_reason"], presidium_role=rep["presidium_role"],
+        photo=rep["photo"], notes=rep["notes"])
 
 
 def _snapshot(row: RepresentativeRow | None) -> dict:
@@ -177,7 +187,7 @@ def create_representative(data: RepresentativeInput, action: str = "新增",
         _apply(rep, data, units)
         rep.save()
         _save_levels(rep, data.levels, new=True)
-        row = _row(rep, list(dict.fromkeys(data.levels)))  # all in hand: no query back
+        row = _row(_as_dict(rep), list(dict.fromkeys(data.levels)))  # all in hand: no query back
         audit.record(TABLE, rep.id, action, audit.diff({}, _snapshot(row), FIELD_LABELS))
     return row
 

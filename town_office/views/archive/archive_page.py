@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import archive
-from town_office.services.archive import papers as archive_papers
 from town_office.services import roster
 from town_office.services.roster import units as roster_units
 from town_office.views.archive.batch_dialog import BatchDialog
@@ -32,6 +31,10 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
+from town_office.views.widgets.background import RowLoader
+from town_office.views.lazy_modules import lazy_module
+
+archive_papers = lazy_module("town_office.services.archive.papers")  # reportlab/openpyxl: when first printing
 
 ENTRY_ORIGIN = "档案登记"
 
@@ -42,6 +45,7 @@ class ArchivePage(QWidget):
         self._close_connection = close_connection
         self.deputies = DeputyTableModel(self)
         self.activities = ActivityTableModel(self)
+        self.loader = RowLoader(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText("姓名或拼音首字母")
         self.term = QComboBox()  # whose deputies are listed: a closed term's files stay printable
@@ -112,12 +116,17 @@ class ArchivePage(QWidget):
         self.term.setCurrentIndex(max(0, self.term.findData(shown)))
         self.term.blockSignals(False)
         term_id = self.term.currentData()
-        rows = [r for r in roster.list_representatives(term_id) if "镇" in r.levels] if term_id else []
+        self.loader.run(
+            lambda: [r for r in roster.list_representatives(term_id) if "镇" in r.levels] if term_id else [],
+            lambda rows: self._show_deputies(rows, chosen.id if chosen else None))
+
+    def _show_deputies(self, rows, chosen_id: int | None) -> None:
         self.deputies.set_rows(sorted(rows, key=lambda r: r.name_pinyin))
-        row = self.deputies.row_of_id(chosen.id) if chosen else -1
+        row = self.deputies.row_of_id(chosen_id) if chosen_id else -1
         if self.deputies.rowCount():
-            self.deputy_table.selectRow(max(row, 0))
-        self.show_deputy()
+            self.deputy_table.selectRow(max(row, 0))  # shows the deputy (the current row changed)
+        else:
+            self.show_deputy()
 
     refresh_on_show = reload
 

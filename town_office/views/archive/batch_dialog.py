@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services.archive import papers as archive_papers
 from town_office.services.roster import units as roster_units
 from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.messages import warn
 from town_office.views import ui_state
+from town_office.views.lazy_modules import lazy_module
+
+archive_papers = lazy_module("town_office.services.archive.papers")  # reportlab/openpyxl: when first printing
 
 
 class BatchDialog(QDialog):

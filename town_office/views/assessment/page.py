@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import assessment
-from town_office.services.assessment import papers as assessment_papers
 from town_office.services.assessment.types import COMPUTED, FROZEN, NOT_COMPUTED, PUBLISHED
 from town_office.views.assessment.adjustment_dialog import AdjustmentDialog
 from town_office.views.assessment.scheme_dialog import SchemeDialog
@@ -31,6 +30,9 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views.widgets.page_links import choose_filters
+from town_office.views.lazy_modules import lazy_module
+
+assessment_papers = lazy_module("town_office.services.assessment.papers")  # reportlab/openpyxl: when first printing
 
 
 class AssessmentPage(QWidget):

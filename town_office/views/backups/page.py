@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import backups
-from town_office.services.backups import handoff
 from town_office.views.tasks import run_task
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ColumnSpec, DataclassTableModel
@@ -37,6 +36,9 @@ from town_office.views import ui_state
 OTHER_FOLDER = "其他文件夹…"
 SHOWN_COUNTS = (("representative", "代表"), ("meeting", "会议"), ("training_session", "培训"),
                 ("visit", "走访"), ("problem", "群众诉求"), ("hazard", "隐患"))
+from town_office.views.lazy_modules import lazy_module
+
+handoff = lazy_module("town_office.services.backups.handoff")  # reportlab/openpyxl: when first packing
 
 
 class BackupFileTableModel(DataclassTableModel):

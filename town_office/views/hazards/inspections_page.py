@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from town_office.services.hazards import papers as hazard_papers
 from town_office.services import hazards
 from town_office.services.hazards import inspections
 from town_office.views.hazards.inspection_dialog import InspectionDialog
@@ -15,6 +14,9 @@ from town_office.views.hazards.table_models import InspectionTableModel
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
+from town_office.views.lazy_modules import lazy_module
+
+hazard_papers = lazy_module("town_office.services.hazards.papers")  # reportlab/openpyxl: when first printing
 
 
 class InspectionsPage(QWidget):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import settings
-from town_office.services.hazards import papers as hazard_papers
 from town_office.services import hazards
 from town_office.services.hazards import inspections
 from town_office.services.hazards.types import (
@@ -54,6 +53,10 @@ from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views.widgets.page_links import choose_filters, select_record
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
+from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.lazy_modules import lazy_module
+
+hazard_papers = lazy_module("town_office.services.hazards.papers")  # reportlab/openpyxl: when first printing
 
 OPEN = "未销号"
 
@@ -62,6 +65,7 @@ class LedgerPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = HazardTableModel(self)
+        self.loader = RowLoader(self, self._busy)
         self.year_combo, self.status_combo, self.level_combo = QComboBox(), QComboBox(), QComboBox()
         self.category_combo, self.unit_combo = QComboBox(), QComboBox()
         self.overdue_only, self.supervised_only = QCheckBox("只看逾期"), QCheckBox("只看挂牌督办")
@@ -172,17 +176,26 @@ class LedgerPage(LoadsWhenShown, QWidget):
 
     def reveal(self, hazard_id: int) -> None:
         """Show every year and status, select the hazard and open it."""
-        self.show_filtered({"year": 0})
-        self.reload(hazard_id)
+        with self.loader.synchronously():
+            self.show_filtered({"year": 0})
+            self.reload(hazard_id)
         if select_record(self.table, self.model, hazard_id):
             self.edit_selected()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.model.today = date.today()
-        self.model.set_rows(hazards.list_hazards(self.current_filter(), self.model.today))
+        flt, today = self.current_filter(), date.today()
+        year = self.year_combo.currentData() or today.year
+        self.loader.run(lambda: (today, year, hazards.list_hazards(flt, today), inspections.per_quarter(year)),
+                        lambda fetched: self._show(fetched, select_id))
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.quarters.setText(LOADING_TEXT)
+
+    def _show(self, fetched, select_id: int | None) -> None:
+        self.model.today, year, rows, held = fetched
+        self.model.set_rows(rows)
         self.apply_filter()
-        year = self.year_combo.currentData() or date.today().year
-        held = inspections.per_quarter(year)
         self.quarters.setText(f"{year}年开展检查：" + "　".join(
             f"第{'一二三四'[q - 1]}季度 {n}次" for q, n in held.items()))
         if select_id and (row := self.model.row_of_id(select_id)) >= 0:

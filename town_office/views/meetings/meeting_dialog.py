@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError, ValidationError
 from town_office.services.meetings import followups
 from town_office.services.meetings import agenda as meeting_agenda
-from town_office.services.meetings import papers as meeting_papers
 from town_office.services import meetings, roster
 from town_office.services.roster import units as roster_units
 from town_office.services.meetings.types import (
@@ -42,6 +41,9 @@ from town_office.services.roster.closed_terms import allow_closed_term_changes, 
 from town_office.views.widgets.messages import ask_closed_term, confirm, warn
 from town_office.views.widgets.screen_fit import scrolling
 from town_office.views.widgets.unsaved import form_state
+from town_office.views.lazy_modules import lazy_module
+
+meeting_papers = lazy_module("town_office.services.meetings.papers")  # reportlab/openpyxl: when first printing
 
 
 class MeetingDialog(QDialog):

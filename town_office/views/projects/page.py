@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpin
 from town_office.errors import TownOfficeError
 from town_office.services import projects
 from town_office.services.common import attachments
-from town_office.services.projects import papers as project_papers
 from town_office.services.projects import vote
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.projects.dialogs import (
@@ -27,6 +26,9 @@ from town_office.views.widgets.selection import follow_selection, highlighted_ro
 from town_office.views.widgets.table_model import ENDED_GREY, ColumnSpec, DataclassTableModel
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose, choose_filters, select_record
+from town_office.views.lazy_modules import lazy_module
+
+project_papers = lazy_module("town_office.services.projects.papers")  # reportlab/openpyxl: when first printing
 
 
 class ProjectTableModel(DataclassTableModel):

@@ -24,13 +24,10 @@ from town_office.errors import TownOfficeError
 from town_office.services.common import audit
 from town_office.services import roster
 from town_office.services.roster import units as roster_units
-from town_office.services.roster.export import export_roster
-from town_office.services.roster.importing import SheetChoiceNeeded, apply_import, preview_import
 from town_office.services.roster.types import LEVELS, RepresentativeRow
 from town_office.views import ui_state
 from town_office.views.history_dialog import HistoryDialog
 from town_office.views.roster.end_dialog import EndRepresentativeDialog
-from town_office.views.roster.import_dialog import ImportPreviewDialog
 from town_office.views.roster.representative_dialog import RepresentativeDialog
 from town_office.views.roster.table_model import (
     ALL,
@@ -42,6 +39,11 @@ from town_office.views.tasks import TaskCancelled, run_task
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose
+from town_office.views.widgets.background import RowLoader
+from town_office.views.lazy_modules import lazy_module
+
+roster_export = lazy_module("town_office.services.roster.export")  # openpyxl: when first exporting
+roster_importing = lazy_module("town_office.services.roster.importing")
 
 
 class RosterPage(QWidget):
@@ -51,6 +53,7 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self._close_connection = close_connection
         self.model = RepresentativeTableModel(self)
+        self.loader = RowLoader(self)
 
         self.term_combo, self.group_combo, self.constituency_combo = QComboBox(), QComboBox(), QComboBox()
         self.level_combo, self.status_combo = QComboBox(), QComboBox()
@@ -138,7 +141,8 @@ class RosterPage(QWidget):
         row = roster.get_representative(rep_id)
         choose(self.term_combo, row.term_id)
         self.search.clear()
-        self.reload(rep_id)
+        with self.loader.synchronously():
+            self.reload(rep_id)
         self.select_id(rep_id)
         if self.model.row_of_id(rep_id) >= 0:
             self.edit_selected()
@@ -151,7 +155,10 @@ class RosterPage(QWidget):
                          [(u.id, u.name) for u in roster_units.list_units("group")])
         self._fill_combo(self.constituency_combo, "全部选区",
                          [(u.id, u.name) for u in roster_units.list_units("constituency")])
-        self.model.set_rows(roster.list_representatives())
+        self.loader.run(roster.list_representatives, lambda rows: self._show(rows, select_id))
+
+    def _show(self, rows, select_id: int | None) -> None:
+        self.model.set_rows(rows)
         self.apply_filter()
         if select_id:
             self.select_id(select_id)
@@ -284,13 +291,13 @@ class RosterPage(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path, sheet: str | None = None) -> None:
-        run_task(self, f"正在读取 {path.name}…", lambda progress: preview_import(path, progress, sheet),
+        run_task(self, f"正在读取 {path.name}…", lambda progress: roster_importing.preview_import(path, progress, sheet),
                  self.show_import_preview, lambda exc: self._import_read_failed(path, exc),
                  close_connection=self._close_connection)
 
     def _import_read_failed(self, path: Path, exc: BaseException) -> None:
         """Several visible sheets look like a roster: ask which one, then read it."""
-        if isinstance(exc, SheetChoiceNeeded):
+        if isinstance(exc, roster_importing.SheetChoiceNeeded):
             sheet, chosen = QInputDialog.getItem(
                 self, "选择工作表", f"{path.name} 中有几个工作表都像代表名册，请选择要导入的一个：",
                 exc.sheets, 0, False)
@@ -300,9 +307,11 @@ class RosterPage(QWidget):
         self._task_failed(exc)
 
     def show_import_preview(self, preview) -> None:
+        from town_office.views.roster.import_dialog import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(self, preview)
         if dialog.exec():
-            run_task(self, "正在导入…", lambda progress: apply_import(preview, progress),
+            run_task(self, "正在导入…", lambda progress: roster_importing.apply_import(preview, progress),
                      self._import_done, self._task_failed, cancellable=False,
                      close_connection=self._close_connection)
 
@@ -326,7 +335,7 @@ class RosterPage(QWidget):
             QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
         term_id = self.term_combo.currentData() or None
         out = Path(path if path.endswith(".xlsx") else path + ".xlsx")
-        run_task(self, "正在导出…", lambda progress: export_roster(out, term_id, with_ids),
+        run_task(self, "正在导出…", lambda progress: roster_export.export_roster(out, term_id, with_ids),
                  lambda count: self._export_done(out, count), self._task_failed, cancellable=False,
                  close_connection=self._close_connection)
 

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from town_office.errors import TownOfficeError
-from town_office.services.rules import papers as rule_papers
 from town_office.services import rules
 from town_office.services.rules.types import ADDED, CHANGED, REMOVED, DocumentRow
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import warn
+from town_office.views.lazy_modules import lazy_module
+
+rule_papers = lazy_module("town_office.services.rules.papers")  # reportlab/openpyxl: when first printing
 
 ROW_COLOURS = {CHANGED: "#fff8e1", ADDED: "#e8f5e9", REMOVED: "#fdecea"}
 LEFT_MARK = "color:#b71c1c;background:#fbd3d0;text-decoration:line-through;"

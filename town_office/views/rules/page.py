@@ -26,7 +26,6 @@ from town_office.services.common import attachments
 from town_office.services import meetings
 from town_office.services.rules import adoption as rule_adoption
 from town_office.services.rules import drafts as rule_drafts
-from town_office.services.rules import papers as rule_papers
 from town_office.services import rules
 from town_office.services.meetings.types import PREPARING
 from town_office.views import ui_state
@@ -40,6 +39,9 @@ from town_office.views.rules.version_dialog import RuleVersionDialog
 from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_model import ROW_ROLE
 from town_office.views.widgets.table_view import read_only_table, sortable
+from town_office.views.lazy_modules import lazy_module
+
+rule_papers = lazy_module("town_office.services.rules.papers")  # reportlab/openpyxl: when first printing
 
 
 def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:

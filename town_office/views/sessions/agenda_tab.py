@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 from town_office.errors import TownOfficeError
 from town_office.services.common import attachments
 from town_office.services.sessions import agenda, documents, get_session
-from town_office.services.sessions import papers as session_papers
 from town_office.services.sessions.types import ELECTION, PRESIDIUM_POSTS
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.sessions.item_dialog import SessionItemDialog
@@ -20,6 +19,9 @@ from town_office.views.widgets.file_field import choose_file
 from town_office.views.widgets.messages import answering_closed_term, confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.lazy_modules import lazy_module
+
+session_papers = lazy_module("town_office.services.sessions.papers")  # reportlab/openpyxl: when first printing
 
 
 def _is_presidium_election(item) -> bool:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import sessions
 from town_office.services.roster import units as roster_units
-from town_office.services.sessions import papers as session_papers
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.sessions.session_dialog import SessionDialog
 from town_office.views.sessions.table_models import SessionTableModel
@@ -31,6 +30,9 @@ from town_office.views.widgets.messages import answering_closed_term, confirm, w
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose, select_record
+from town_office.views.lazy_modules import lazy_module
+
+session_papers = lazy_module("town_office.services.sessions.papers")  # reportlab/openpyxl: when first printing
 
 PAPERS = (("会议通知", "print_notice"), ("签到表（按代表小组）", "print_signin"), ("会议议程", "print_agenda"),
           ("表决和选举结果公告", "print_announcement"))

@@ -22,7 +22,6 @@ from town_office.errors import TownOfficeError
 from town_office.services import suggestions
 from town_office.services.common import attachments
 from town_office.services.suggestions import answers
-from town_office.services.suggestions import papers as suggestion_papers
 from town_office.services.suggestions.types import (
     ANSWERED,
     ASSIGNED,
@@ -46,6 +45,9 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters, select_record
+from town_office.views.lazy_modules import lazy_module
+
+suggestion_papers = lazy_module("town_office.services.suggestions.papers")  # reportlab/openpyxl: when first printing
 
 
 class SuggestionsPage(LoadsWhenShown, QWidget):

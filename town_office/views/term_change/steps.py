@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import roster, rules, term_change
 from town_office.services.roster import units as roster_units
-from town_office.services.roster.importing import apply_import, preview_import
 from town_office.services.term_change import package
 from town_office.services.term_change.types import CARRY, CLOSE
 from town_office.views import ui_state
@@ -36,6 +35,9 @@ from town_office.views.term_change.table_models import NewDeputyTableModel, Open
 from town_office.views.widgets.messages import warn
 from town_office.views.widgets.selection import follow_selected_rows, highlighted_rows
 from town_office.views.widgets.table_view import read_only_table
+from town_office.views.lazy_modules import lazy_module
+
+roster_importing = lazy_module("town_office.services.roster.importing")  # openpyxl: when first importing
 
 
 def _qdate(day: date | None) -> QDate:
@@ -217,10 +219,10 @@ class DeputiesStep(StepPanel):
 
         def preview_done(preview):
             if ImportPreviewDialog(self, preview).exec():
-                run_task(self, "正在导入…", lambda progress: apply_import(preview, progress),
+                run_task(self, "正在导入…", lambda progress: roster_importing.apply_import(preview, progress),
                          lambda _: self.assistant.refresh(), lambda exc: warn(self, "无法导入", exc),
                          cancellable=False)
-        run_task(self, "正在读取…", lambda progress: preview_import(Path(path), progress, into_term_id=into),
+        run_task(self, "正在读取…", lambda progress: roster_importing.preview_import(Path(path), progress, into_term_id=into),
                  preview_done, lambda exc: warn(self, "无法读取", exc) if isinstance(exc, TownOfficeError) else None)
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from town_office.errors import TownOfficeError
 from town_office.services import training
-from town_office.services.training import papers as training_papers
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.training.session_dialog import TrainingSessionDialog
 from town_office.views.training.table_models import SessionTableModel
@@ -25,6 +24,9 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.page_links import choose_filters
+from town_office.views.lazy_modules import lazy_module
+
+training_papers = lazy_module("town_office.services.training.papers")  # reportlab/openpyxl: when first printing
 
 
 class TrainingPage(QWidget):

@@ -23,7 +23,6 @@ from town_office.errors import TownOfficeError
 from town_office.services import settings
 from town_office.services.roster import units as roster_units
 from town_office.services import training
-from town_office.services.training import papers as training_papers
 from town_office.services.training import stats as training_stats
 from town_office.views import ui_state
 from town_office.views.tasks import run_task
@@ -32,12 +31,17 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
+from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.lazy_modules import lazy_module
+
+training_papers = lazy_module("town_office.services.training.papers")  # reportlab/openpyxl: when first printing
 
 
 class TrainingStatsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None, close_connection=None):
         super().__init__(parent)
         self._close_connection = close_connection
+        self.loader = RowLoader(self, self._busy)
         self.year_combo = QComboBox()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -89,7 +93,14 @@ class TrainingStatsPage(LoadsWhenShown, QWidget):
         if not term_id or not year:
             self.summary.setText("请先在“设置”中设定当前届次。")
             return
-        stats = training_stats.year_stats(year)
+        self.loader.run(lambda: training_stats.year_stats(year), self._show)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.summary.setText(LOADING_TEXT)
+
+    def _show(self, stats) -> None:
+        year = stats.year
         self.deputy_model.set_rows(stats.deputies)
         self.group_model.set_rows(stats.groups)
         self.new_model.set_rows(stats.new_without_first)

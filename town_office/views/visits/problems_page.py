@@ -27,7 +27,6 @@ from town_office.services import settings
 from town_office.services.visits import problems
 from town_office.services import roster
 from town_office.services.roster import units as roster_units
-from town_office.services.visits import papers as visit_papers
 from town_office.services import visits
 from town_office.services.visits.types import (
     ASSIGNED,
@@ -55,6 +54,10 @@ from town_office.views.widgets.selection import follow_selected_rows, highlighte
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters, select_record
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
+from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.lazy_modules import lazy_module
+
+visit_papers = lazy_module("town_office.services.visits.papers")  # reportlab/openpyxl: when first printing
 
 OPEN = "未办结"
 
@@ -63,6 +66,7 @@ class ProblemsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = ProblemTableModel(self)
+        self.loader = RowLoader(self, self._busy)
         self.year_combo, self.status_combo = QComboBox(), QComboBox()
         self.category_combo, self.deputy_combo, self.village_combo = QComboBox(), QComboBox(), QComboBox()
         self.overdue_only = QCheckBox("只看逾期")
@@ -186,7 +190,8 @@ class ProblemsPage(LoadsWhenShown, QWidget):
 
     def reveal(self, problem_id: int) -> None:
         """Show the problem's year, every status, select it and open its 办理经过."""
-        self.show_filtered({"year": problems.get_problem(problem_id).visited_on.year, "status": ""})
+        with self.loader.synchronously():
+            self.show_filtered({"year": problems.get_problem(problem_id).visited_on.year, "status": ""})
         if select_record(self.table, self.model, problem_id):
             self.show_history()
 
@@ -200,11 +205,21 @@ class ProblemsPage(LoadsWhenShown, QWidget):
             village=self.village_combo.currentData() or "", overdue_only=self.overdue_only.isChecked())
 
     def reload(self, select_ids: set[int] | None = None) -> None:
+        flt, year = self.current_filter(), self.year_combo.currentData() or date.today().year
+        self.loader.run(lambda: (year, problems.list_problems(flt),
+                                 problems.statistics(date(year, 1, 1), date(year, 12, 31)).text),
+                        lambda fetched: self._show(fetched, select_ids))
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.count_label.setText(LOADING_TEXT)
+
+    def _show(self, fetched, select_ids: set[int] | None) -> None:
+        year, rows, statistics = fetched
         self.model.today = date.today()
-        self.model.set_rows(problems.list_problems(self.current_filter()))
+        self.model.set_rows(rows)
         self.apply_filter()
-        year = self.year_combo.currentData() or date.today().year
-        self.stats.setText(f"{year}年：" + problems.statistics(date(year, 1, 1), date(year, 12, 31)).text)
+        self.stats.setText(f"{year}年：" + statistics)
         note = coverage_note(year, date.today().year)
         self.calendar_note.setText(note)
         self.calendar_note.setVisible(bool(note))

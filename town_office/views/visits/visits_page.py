@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import settings, roster
 from town_office.services.roster import units as roster_units
-from town_office.services.visits import papers as visit_papers
 from town_office.services import visits
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.visits.table_models import QuotaTableModel, VisitTableModel
@@ -30,12 +29,17 @@ from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.page_links import choose_filters
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
+from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.lazy_modules import lazy_module
+
+visit_papers = lazy_module("town_office.services.visits.papers")  # reportlab/openpyxl: when first printing
 
 
 class VisitsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model, self.quota_model = VisitTableModel(self), QuotaTableModel(self)
+        self.loader = RowLoader(self, self._busy)
         self.year_combo, self.deputy_combo = QComboBox(), QComboBox()
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索代表、地点、走访情况")
@@ -114,14 +118,26 @@ class VisitsPage(LoadsWhenShown, QWidget):
 
     def reload(self) -> None:
         year = self.year_combo.currentData() or date.today().year
-        self.model.set_rows(visits.list_visits(year, self.deputy_combo.currentData() or None))
+        deputy = self.deputy_combo.currentData() or None
+
+        def fetch():
+            quota_rows = visits.quota_progress(year) if roster_units.current_term_id() else None
+            return (year, visits.list_visits(year, deputy), quota_rows,
+                    settings.get_settings().visit_quota_households)
+
+        self.loader.run(fetch, self._show)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.count_label.setText(LOADING_TEXT)
+
+    def _show(self, fetched) -> None:
+        year, visit_rows, rows, quota = fetched
+        self.model.set_rows(visit_rows)
         self.apply_filter()
-        term_id = roster_units.current_term_id()
-        if term_id:
-            rows = visits.quota_progress(year)
+        if rows is not None:
             self.quota_model.set_rows(rows)
             met = sum(1 for r in rows if r.met)
-            quota = settings.get_settings().visit_quota_households
             share = met / len(rows) if rows else 0
             self.quota_summary.setText(
                 f"{year}年每名代表应走访{quota}户（年中任职的按任职天数折算）；{len(rows)}名代表中"

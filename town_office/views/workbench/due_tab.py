@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from town_office.services.common.workdays import coverage_note
 from town_office.services.workbench import calendar_events, due, schedule
 from town_office.services.workbench.types import AREAS
+from town_office.views.widgets.background import LOADING_TEXT, RowLoader
 from town_office.views.widgets.table_model import OVERDUE_RED
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.workbench.due_model import DueTableModel
@@ -40,6 +41,7 @@ class DueTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = DueTableModel(self)
+        self.loader = RowLoader(self, self._busy)
         self.area = QComboBox()
         self.area.addItem("全部类别", "")
         for area in AREAS:
@@ -105,9 +107,17 @@ class DueTab(QWidget):
         self.settings_button.clicked.connect(self.settings_wanted.emit)
 
     def reload(self) -> None:
-        today = date.today()
-        area = self.area.currentData()
-        items = due.due_items(today, self.horizon.currentData(), areas=(area,) if area else ())
+        today, area, horizon = date.today(), self.area.currentData(), self.horizon.currentData()
+        self.loader.run(lambda: (today, due.due_items(today, horizon, areas=(area,) if area else ()),
+                                 schedule.fired_checks(today), calendar_events.next_days(today, 14)),
+                        self._show)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.count.setText(LOADING_TEXT)
+
+    def _show(self, fetched) -> None:
+        today, items, checks, upcoming = fetched
         self.model.set_rows(items)
         late = sum(1 for i in items if i.late)
         self.count.setText(f"共 {len(items)} 项，逾期 {late} 项")
@@ -115,7 +125,7 @@ class DueTab(QWidget):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.checks.clear()
-        for check in schedule.fired_checks(today):
+        for check in checks:
             item = QListWidgetItem(("● " if check.urgent else "○ ") + check.message)
             item.setData(Qt.ItemDataRole.UserRole, (check.page, check.filters))
             if check.urgent:
@@ -124,7 +134,7 @@ class DueTab(QWidget):
         if not self.checks.count():
             self.checks.addItem("本季度的各项工作都已按安排完成。")
         self.upcoming.clear()
-        for event in calendar_events.next_days(today, 14):
+        for event in upcoming:
             item = QListWidgetItem(f"{event.day:%m月%d日}　{event.kind}　{event.title}")
             item.setData(Qt.ItemDataRole.UserRole, (event.page, event.record_id, event.kind))
             if event.kind == "到期":

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services.common import attachments
 from town_office.services.workbench.figures import glance
-from town_office.services.workbench.papers import print_briefing
 from town_office.views import ui_state
 from town_office.views.pdf_preview import PdfPreviewDialog
 from town_office.views.widgets.messages import warn
@@ -116,5 +115,7 @@ class GlanceTab(QWidget):
 
     def print_briefing(self) -> None:
         year = self.year.value()
+        from town_office.services.workbench.papers import print_briefing  # reportlab: not at start
+
         out = print_briefing(year, attachments.preview_path(f"{year}年工作简报.pdf"))
         PdfPreviewDialog(self, out, f"{year}年工作简报").exec()
