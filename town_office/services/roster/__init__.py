@@ -49,13 +49,24 @@ def _deputies_query():
 def list_representatives(term_id: int | None = None) -> list[RepresentativeRow]:
     """Every deputy (of one term, or of all terms), serving and ended, ordered by name's pinyin."""
     levels = {}
-    for rep_id, level in (RepresentativeLevel.select(RepresentativeLevel.representative,
-                                                     RepresentativeLevel.level).tuples()):
+    level_query = RepresentativeLevel.select(RepresentativeLevel.representative, RepresentativeLevel.level)
+    if term_id:
+        level_query = level_query.join(Representative).where(Representative.term == term_id)
+    for rep_id, level in level_query.tuples():
         levels.setdefault(rep_id, []).append(level)
     query = _deputies_query()
     if term_id:
         query = query.where(Representative.term == term_id)
     return [_row(r, levels.get(r["id"], [])) for r in query.order_by(Representative.name_pinyin)]
+
+
+def town_deputy_choices(term_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the term's town (镇) deputies, serving and ended, in pinyin order: the lists'
+    deputy filters, without reading whole records."""
+    town = RepresentativeLevel.select(RepresentativeLevel.representative).where(RepresentativeLevel.level == "镇")
+    return list(Representative.select(Representative.id, Representative.name)
+                .where((Representative.term == term_id) & Representative.id.in_(town))
+                .order_by(Representative.name_pinyin).tuples())
 
 
 def get_representative(rep_id: int) -> RepresentativeRow:

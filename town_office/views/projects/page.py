@@ -90,10 +90,11 @@ class ProjectsPage(LoadsWhenShown, QWidget):
         b["second"].clicked.connect(lambda: self._dialog(VotesDialog(self, year(), self.model.rows(), True)))
         b["progress"].clicked.connect(lambda: self._on_row(lambda r: ProgressDialog(self, r)))
         b["rate"].clicked.connect(lambda: self._on_row(lambda r: RatingDialog(self, r)))
-        for key, method, title in (("ballot", project_papers.print_ballot, "民生实事项目票决选票"),
-                                   ("result", project_papers.print_result, "民生实事项目票决结果公告"),
-                                   ("report", project_papers.print_evaluation, "民生实事项目评估报告")):
-            b[key].clicked.connect(lambda _=False, m=method, t=title: self._paper(m, t))
+        for key, method, title in (("ballot", "print_ballot", "民生实事项目票决选票"),
+                                   ("result", "print_result", "民生实事项目票决结果公告"),
+                                   ("report", "print_evaluation", "民生实事项目评估报告")):
+            b[key].clicked.connect(
+                lambda _=False, m=method, t=title: self._paper(getattr(project_papers, m), t))
         self.year.currentIndexChanged.connect(lambda _: self.reload())
         self.quota.editingFinished.connect(self._set_quota)
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from town_office.errors import TownOfficeError
 from town_office.services import roster, rules, term_change
 from town_office.services.roster import units as roster_units
-from town_office.services.term_change import package
 from town_office.services.term_change.types import CARRY, CLOSE
 from town_office.views import ui_state
 from town_office.views.tasks import run_task
@@ -38,6 +37,7 @@ from town_office.views.widgets.table_view import read_only_table
 from town_office.views.lazy_modules import lazy_module
 
 roster_importing = lazy_module("town_office.services.roster.importing")  # openpyxl: when first importing
+package = lazy_module("town_office.services.term_change.package")  # reportlab: when first packing
 
 
 def _qdate(day: date | None) -> QDate:

@@ -163,9 +163,8 @@ class ProblemsPage(LoadsWhenShown, QWidget):
             self.category_combo.addItem(category, category)
         self.deputy_combo.addItem("全部代表", 0)
         term_id = roster_units.current_term_id()
-        for rep in roster.list_representatives(term_id) if term_id else []:
-            if "镇" in rep.levels:
-                self.deputy_combo.addItem(rep.name, rep.id)
+        for rep_id, name in roster.town_deputy_choices(term_id) if term_id else []:
+            self.deputy_combo.addItem(name, rep_id)
         self.village_combo.addItem("全部", "")
         for village in visits.known_villages():
             self.village_combo.addItem(village, village)

@@ -103,10 +103,8 @@ class VisitsPage(LoadsWhenShown, QWidget):
             self.year_combo.addItem(f"{year}年", year)
         self.deputy_combo.addItem("全部代表", 0)
         term_id = roster_units.current_term_id()
-        if term_id:
-            for rep in roster.list_representatives(term_id):
-                if "镇" in rep.levels:
-                    self.deputy_combo.addItem(rep.name, rep.id)
+        for rep_id, name in roster.town_deputy_choices(term_id) if term_id else []:
+            self.deputy_combo.addItem(name, rep_id)
         for combo in (self.year_combo, self.deputy_combo):
             combo.blockSignals(False)
         self.reload()
