@@ -11,6 +11,7 @@ from copy import copy
 from dataclasses import dataclass, field
 
 import io
+import re
 from pathlib import Path
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -80,9 +81,12 @@ def save_workbook(wb, out: Path) -> Path:
     return out
 
 
+_RARE = re.compile("[\u3400-\u4dbf\U00010000-\U0010ffff]")
+
+
 def has_rare_characters(text: str) -> bool:
     """Characters of CJK Extension A or beyond the Basic Multilingual Plane (䶮, 𬌗)."""
-    return any("\u3400" <= c <= "\u4dbf" or ord(c) > 0xFFFF for c in text)
+    return _RARE.search(text) is not None
 
 
 def write_table(ws: Worksheet, sheet: TableSheet) -> None:

@@ -9,20 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from town_office.errors import FieldProblem, NotFound, ValidationError
-from town_office.models import (
-    ArchiveEntry,
-    Inspection,
-    InspectionParticipant,
-    Meeting,
-    MeetingAttendee,
-    Problem,
-    Reception,
-    Term,
-    Visit,
-    VisitDeputy,
-)
+from town_office.models import ArchiveEntry, Term
 from town_office.models.db import database
 from town_office.services.common import attachments, audit
+from town_office.services.archive.activities import TABLE, activities
 from town_office.services.archive.types import (
     ENTRY_KINDS,
     SECTION_TITLES,
@@ -32,15 +22,10 @@ from town_office.services.archive.types import (
     ArchiveSection,
     DeputyArchive,
 )
-from town_office.services.meetings.types import PREPARING, meeting_title
 from town_office.services.roster import get_representative
 from town_office.services.roster.mandates import person_of
-from town_office.services.sessions import deputy_sessions
 from town_office.services.settings import get_settings
-from town_office.services.training.stats import attendance_records
 
-TABLE = "archive_entry"
-RECORDED_ENTRY = "congress_entry_recorded"  # a hand entry of a session the program records
 FIELD_LABELS = {"happened_on": "日期", "kind": "类别", "section": "档案栏目", "description": "内容",
                 "file_name": "附件"}
 
@@ -123,144 +108,6 @@ def delete_entry(entry_id: int) -> None:
         entry.delete_instance()
     if entry.stored_path:
         attachments.remove_file(entry.stored_path)
-
-
-# --- the activities of a deputy ------------------------------------------------------------------
-
-
-def _meetings(rep_id: int, start: date, end: date) -> list[Activity]:
-    query = (MeetingAttendee.select(MeetingAttendee, Meeting, Term).join(Meeting).join(Term)
-             .where((MeetingAttendee.representative == rep_id) & (Meeting.status != PREPARING)
-                    & Meeting.held_on.between(start, end)))
-    rows = []
-    for a in query:
-        meeting = a.meeting
-        title = meeting_title("", meeting.term.name, meeting.number)
-        role = "列席" if a.role == "列席" else a.attendance
-        status = f"{role}（{a.reason}）" if a.reason else role
-        source = {"出席": "meeting_present", "请假": "meeting_excused", "缺席": "meeting_absent",
-                  "列席": "meeting_guest"}[role]
-        rows.append(Activity(2, meeting.held_on, "主席团会议", title, status, source, "meeting", meeting.id,
-                             origin="主席团会议"))
-    return rows
-
-
-def _sessions(rep_id: int, start: date, end: date) -> list[Activity]:
-    """Section ②: the congress sessions of the deputy's term, from their attendance."""
-    rows = []
-    for session_id, title, first, last, attendance, reason in deputy_sessions((rep_id,), start, end):
-        status = f"{attendance}（{reason}）" if reason else attendance
-        source = {"出席": "congress_session", "请假": "congress_excused", "缺席": "congress_absent"}[attendance]
-        rows.append(Activity(2, first, "镇人代会", title, status, source, "congress_session", session_id,
-                             origin="人代会"))
-    return rows
-
-
-def _training(rep_id: int, start: date, end: date) -> list[Activity]:
-    rows = []
-    for r in attendance_records(representative_id=rep_id, start=start, end=end):
-        status = f"{r.attendance}，{r.hours:g}学时" if r.attendance == "出席" else \
-            (f"请假（{r.reason}）" if r.reason else r.attendance)
-        source = {"出席": "training_present", "请假": "training_excused", "缺席": "training_absent"}[r.attendance]
-        rows.append(Activity(4, r.held_on, r.kind, f"{r.title}（{r.organiser}）", status, source,
-                             "training_session", r.session_id, r.hours if r.attendance == "出席" else 0,
-                             "代表培训"))
-    return rows
-
-
-def _visits(rep_id: int, start: date, end: date) -> list[Activity]:
-    mine = (VisitDeputy.representative == rep_id) & Visit.visited_on.between(start, end)
-    visits = list(Visit.select(Visit.id, Visit.visited_on, Visit.village, Visit.hamlet, Visit.summary, Visit.form,
-                               Visit.households).join(VisitDeputy).where(mine).tuples())
-    at_stations = {v for (v,) in Reception.select(Reception.visit).where(
-        Reception.visit.in_([v[0] for v in visits] or [0])).tuples()}
-    rows = []
-    for visit_id, visited_on, village, hamlet, summary_text, form, households in visits:
-        place = village + (hamlet or "")
-        summary = f"{place}：{summary_text}" if summary_text else place
-        if visit_id in at_stations:  # a reception at a liaison station: voters, not households
-            rows.append(Activity(7, visited_on, "联络站接待", summary, f"接待选民{households}人", "reception",
-                                 "visit", visit_id, origin="代表联络站"))
-            continue
-        rows.append(Activity(7, visited_on, form, summary, f"{households}户", "visit", "visit", visit_id,
-                             households, "走访日志"))
-    problems = (Problem.select(Problem.id, Problem.status, Problem.satisfaction, Problem.category, Problem.content,
-                               Visit.visited_on).join(Visit).join(VisitDeputy).where(mine).tuples())
-    for problem_id, status, satisfaction, category, content, visited_on in problems:
-        shown = status + (f"（{satisfaction}）" if satisfaction else "")
-        rows.append(Activity(6, visited_on, f"群众诉求·{category or '其他'}", content, shown,
-                             "problem_raised", "problem", problem_id, origin="问题清单"))
-    return rows
-
-
-def _suggestions(rep_id: int, start: date, end: date) -> list[Activity]:
-    """Section ⑥: the suggestions the deputy led or co-signed, with their answer class and the
-    deputy's opinion; section ⑧: a 金点子 of theirs."""
-    from town_office.services.suggestions import SuggestionFilter, list_suggestions
-
-    rows = []
-    for year in range(start.year, end.year + 1):
-        for s in list_suggestions(SuggestionFilter(year=year, signer_id=rep_id)):
-            if not start <= s.submitted_on <= end or (rep_id != s.lead_id and rep_id not in s.cosigner_ids):
-                continue
-            led = rep_id == s.lead_id
-            answer = s.last_answer
-            status = s.status + (f"，{answer.class_text}" if answer else "") + \
-                (f"，代表{s.satisfaction}" if s.satisfaction else "")
-            source = ("suggestion_key" if s.grade == "重点" else "suggestion") if led else "suggestion_cosigned"
-            rows.append(Activity(6, s.submitted_on, "领衔提出建议" if led else "附议建议", f"{s.number} {s.title}",
-                                 status, source, "suggestion", s.id, origin="代表建议"))
-            if led and s.excellent:
-                rows.append(Activity(8, s.submitted_on, "优秀建议（金点子）", f"{s.number} {s.title}",
-                                     s.excellent_reason, "suggestion_excellent", "suggestion", s.id,
-                                     origin="代表建议"))
-    return rows
-
-
-def _project_ratings(rep_id: int, start: date, end: date) -> list[Activity]:
-    """Section ③: the deputy's year-end rating of a livelihood project (民生实事评议)."""
-    from town_office.services.projects.evaluation import deputy_ratings
-
-    return [Activity(3, on, "民生实事评议", f"{year}年民生实事项目：{name}", rating, "project_rating", "project", pid,
-                     origin="民生实事")
-            for pid, name, year, rating, on in deputy_ratings(rep_id, start, end)]
-
-
-def _inspections(rep_id: int, start: date, end: date) -> list[Activity]:
-    query = (Inspection.select().join(InspectionParticipant)
-             .where((InspectionParticipant.representative == rep_id)
-                    & Inspection.starts_on.between(start, end)))
-    return [Activity(3, i.starts_on, i.kind, i.title + (f"（{i.subject}）" if i.subject else ""),
-                     i.stage, "inspection_joined", "inspection", i.id, origin="执法检查")
-            for i in query]
-
-
-def _entries(rep_id: int, start: date, end: date) -> list[Activity]:
-    """The clerk's entries; a hand entry 参加人代会 on a day of a session the program records stays
-    readable but is not counted again (its source is ``congress_entry_recorded``, which no scheme
-    item counts)."""
-    session_days = [(first, last) for _, _, first, last, _, _ in deputy_sessions((rep_id,), start, end)]
-    rows = []
-    for e in list_entries(rep_id, start, end):
-        source, status = ENTRY_KINDS[e.kind][1], f"附件：{e.file_name}" if e.file_name else ""
-        if source == "congress_session" and any(a <= e.happened_on <= b for a, b in session_days):
-            source, status = RECORDED_ENTRY, (status + "；" if status else "") + "已按会议出席记录计入"
-        rows.append(Activity(e.section, e.happened_on, e.kind, e.description, status, source, TABLE, e.id,
-                             origin="档案登记"))
-    return rows
-
-
-def activities(representative_ids: int | tuple[int, ...], start: date, end: date) -> list[Activity]:
-    """Everything the deputy did between ``start`` and ``end``, oldest first; several ids are the
-    mandates of one person (连任), whose records are read together."""
-    found = []
-    for rep_id in (representative_ids,) if isinstance(representative_ids, int) else representative_ids:
-        found += (_meetings(rep_id, start, end) + _sessions(rep_id, start, end)
-                  + _training(rep_id, start, end) + _visits(rep_id, start, end)
-                  + _inspections(rep_id, start, end) + _project_ratings(rep_id, start, end)
-                  + _suggestions(rep_id, start, end)
-                  + _entries(rep_id, start, end))
-    return sorted(found, key=lambda a: (a.on, a.section, a.record_id))
 
 
 # --- the file of one deputy -----------------------------------------------------------------------

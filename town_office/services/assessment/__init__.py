@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from peewee import chunked
+
 from town_office.errors import FieldProblem, NotFound, ValidationError
 from town_office.models import (
     AssessmentAdjustment,
@@ -20,9 +22,9 @@ from town_office.models import (
     DeputyGroup,
     Representative,
 )
-from town_office.models.db import database
+from town_office.models.db import database, iso_date, raw_rows
 from town_office.services.common import audit
-from town_office.services.archive import activities
+from town_office.services.archive.activities import activities_by_deputy, in_order
 from town_office.services.assessment.rules import ranks, score_lines, total_of
 from town_office.services.assessment.types import (
     COMPUTED,
@@ -202,12 +204,13 @@ def score_year(year: int, today: date | None = None) -> list[DeputyScore]:
     for adj in list_adjustments(year):
         adjustments.setdefault(adj.representative_id, []).append(adj)
     scores = []
+    everyone = activities_by_deputy(None, start, end)  # one query per area for the whole town
     for person in town_people_serving(start, end):  # both terms in the year of a 换届; 连任 once
         rep = person.representative
         served = person.served_days(start, end)
         mine = [adj for rep_id in person.mandate_ids for adj in adjustments.get(rep_id, [])]
-        lines = score_lines(activities(person.mandate_ids, start, end), scheme, served, period_days,
-                            prorate, mine)
+        found = in_order([a for rep_id in person.mandate_ids for a in everyone.get(rep_id, ())])
+        lines = score_lines(found, scheme, served, period_days, prorate, mine)
         total = total_of(lines)
         scores.append(DeputyScore(rep.id, rep.name, groups.get(rep.group_id, ""), served, period_days,
                                   total, scheme.grade_of(total), 0, tuple(lines)))
@@ -231,19 +234,31 @@ def compute(year: int, today: date | None = None) -> RoundState:
             AssessmentResult.delete().where(AssessmentResult.round == row).execute()
         row.computed_at = now
         row.save()
-        for s in scores:
-            result = AssessmentResult.create(round=row, representative=s.representative_id, name=s.name,
-                                             group_name=s.group_name, served_days=s.served_days,
-                                             period_days=s.period_days, total=s.total, grade=s.grade,
-                                             rank=s.rank)
-            AssessmentLine.insert_many([dict(result=result, source=ln.source, item_name=ln.item_name,
-                                             happened_on=ln.on, record=ln.record, record_table=ln.record_table,
-                                             record_id=ln.record_id, points=ln.points, note=ln.note)
-                                        for ln in s.lines]).execute()
+        _store(row, scores)
         audit.record(TABLE, year, "更正后重新计算" if correcting else "计算", {"人数": (None, len(scores))})
         row.data_marker = changes_marker()
         row.save()
     return round_state(year)
+
+
+def _store(row: AssessmentRound, scores: list[DeputyScore]) -> None:
+    """The results and their lines, in a few multi-row inserts (not two statements per deputy)."""
+    for batch in chunked([dict(round=row, representative=s.representative_id, name=s.name, group_name=s.group_name,
+                               served_days=s.served_days, period_days=s.period_days, total=s.total,
+                               grade=s.grade, rank=s.rank) for s in scores], 400):
+        AssessmentResult.insert_many(batch).execute()
+    result_of = dict(AssessmentResult.select(AssessmentResult.representative, AssessmentResult.id)
+                     .where(AssessmentResult.round == row).tuples())
+    fields = [AssessmentLine.result, AssessmentLine.source, AssessmentLine.item_name, AssessmentLine.happened_on,
+              AssessmentLine.record, AssessmentLine.record_table, AssessmentLine.record_id, AssessmentLine.points,
+              AssessmentLine.note]
+    # tens of thousands of lines: one prepared statement run for all of them (peewee's insert_many
+    # converts every value in Python, 5 s for a big town's year)
+    database.connection().executemany(
+        f"INSERT INTO {AssessmentLine._meta.table_name} ({', '.join(f.column_name for f in fields)}) "
+        f"VALUES ({', '.join('?' * len(fields))})",
+        ((result_of[s.representative_id], ln.source, ln.item_name, ln.on.isoformat() if ln.on else None, ln.record,
+          ln.record_table, ln.record_id, ln.points, ln.note) for s in scores for ln in s.lines))
 
 
 def _step(year: int, expected: str, new_status: str, action: str) -> RoundState:
@@ -280,10 +295,12 @@ def results(year: int) -> list[DeputyScore]:
         return []
     stored = list(row.results.order_by(AssessmentResult.rank, AssessmentResult.name))
     lines: dict[int, list[ScoredLine]] = {}
-    for ln in (AssessmentLine.select().join(AssessmentResult).where(AssessmentResult.round == row)
-               .order_by(AssessmentLine.id)):
-        lines.setdefault(ln.result_id, []).append(ScoredLine(
-            ln.source, ln.item_name, ln.happened_on, ln.record, ln.points, ln.record_table, ln.record_id,
-            ln.note))
+    query = (AssessmentLine.select(AssessmentLine.result, AssessmentLine.source, AssessmentLine.item_name,
+                                   AssessmentLine.happened_on, AssessmentLine.record, AssessmentLine.points,
+                                   AssessmentLine.record_table, AssessmentLine.record_id, AssessmentLine.note)
+             .join(AssessmentResult).where(AssessmentResult.round == row).order_by(AssessmentLine.id))
+    for result_id, source, item, on, record, points, table, record_id, note in raw_rows(query):
+        lines.setdefault(result_id, []).append(ScoredLine(source, item, iso_date(on), record, points, table,
+                                                          record_id, note))
     return [DeputyScore(r.representative_id, r.name, r.group_name, r.served_days, r.period_days, r.total,
                         r.grade, r.rank, tuple(lines.get(r.id, ()))) for r in stored]

@@ -320,13 +320,26 @@ def deputy_sessions(representative_ids: tuple[int, ...], start: date, end: date,
     """(session id, title, first day, last day, 出席/请假/缺席, reason) of the deputies' mandates,
     oldest first, for sessions that have begun (a planned session's list is not attendance yet):
     the performance file's section ② and the assessment read sessions here."""
+    found = sessions_by_deputy(representative_ids, start, end, today)
+    return sorted((row for rep_id in representative_ids for row in found.get(rep_id, ())), key=lambda r: r[2])
+
+
+def sessions_by_deputy(representative_ids, start: date, end: date,
+                       today: date | None = None) -> dict[int, list[tuple]]:
+    """deputy id -> the rows of :func:`deputy_sessions`, for many deputies in one query (the year's
+    assessment); ``representative_ids`` None reads every deputy."""
     town = get_settings().town_name
     end = min(end, today or date.today())
-    query = (SessionAttendee.select(SessionAttendee, CongressSession, Term)
+    query = (SessionAttendee.select(SessionAttendee.representative, CongressSession.id, Term.name,
+                                    CongressSession.number, CongressSession.starts_on, CongressSession.ends_on,
+                                    SessionAttendee.attendance, SessionAttendee.reason)
              .join(CongressSession).join(Term)
-             .where(SessionAttendee.representative.in_(list(representative_ids))
-                    & (SessionAttendee.role == DEPUTY)
-                    & CongressSession.starts_on.between(start, end))
+             .where((SessionAttendee.role == DEPUTY) & CongressSession.starts_on.between(start, end))
              .order_by(CongressSession.starts_on))
-    return [(a.session.id, session_title(town, a.session.term.name, a.session.number),
-             a.session.starts_on, a.session.ends_on, a.attendance, a.reason) for a in query]
+    if representative_ids is not None:
+        query = query.where(SessionAttendee.representative.in_(list(representative_ids)))
+    found: dict[int, list[tuple]] = {}
+    for rep_id, session_id, term_name, number, first, last, attendance, reason in query.tuples():
+        found.setdefault(rep_id, []).append(
+            (session_id, session_title(town, term_name, number), first, last, attendance, reason))
+    return found
