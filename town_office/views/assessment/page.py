@@ -30,6 +30,7 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views.widgets.page_links import choose_filters
+from town_office.views.widgets.background import LOADING_TEXT, RowLoader
 from town_office.views.lazy_modules import lazy_module
 
 assessment_papers = lazy_module("town_office.services.assessment.papers")  # reportlab/openpyxl: when first printing
@@ -39,6 +40,7 @@ class AssessmentPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.scores, self.lines = ScoreTableModel(self), LineTableModel(self)
+        self.loader = RowLoader(self, self._busy)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -90,9 +92,15 @@ class AssessmentPage(QWidget):
 
     def reload(self) -> None:
         year = self.year.value()
-        state = assessment.round_state(year)
-        scheme = assessment.get_scheme(year)
-        results = assessment.results(year)
+        self.loader.run(lambda: (year, assessment.round_state(year), assessment.get_scheme(year),
+                                 assessment.results(year), assessment.list_adjustments(year)), self._show)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.state.setText(LOADING_TEXT)
+
+    def _show(self, fetched) -> None:
+        year, state, scheme, results, adjustments = fetched
         self.scores.set_rows(results)
         text = f"{year}年度：{state.status}"
         if state.computed_at:
@@ -103,7 +111,6 @@ class AssessmentPage(QWidget):
             text += "。还没有考核办法，请先点“考核办法…”制定（可复制上一年的）"
         if state.stale:
             text = f"<span style='color:#c0392b'>{text}。计算以后履职记录或调整有变动，请重新计算。</span>"
-        adjustments = assessment.list_adjustments(year)
         if adjustments:
             text += f"　调整{len(adjustments)}条"
         self.state.setText(text)
