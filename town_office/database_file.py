@@ -25,3 +25,11 @@ def open_database(path, backup_dir):
         create_backup(db, DataFolder(backup_dir.parent), backup_dir, reason=BEFORE_UPGRADE)
 
     return open_and_migrate(path, before_upgrade=backup_before_upgrade)
+
+
+def thread_connection():
+    """A context for work on a thread of its own (a list read in the background): that thread's
+    own SQLite connection to the open database, closed when the work is done."""
+    from town_office.models import database
+
+    return database.connection_context()

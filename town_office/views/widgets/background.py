@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from town_office.models import database
+from town_office.database_file import thread_connection
 
 log = logging.getLogger(__name__)
 LOADING_TEXT = "正在读取……"
@@ -59,7 +59,7 @@ class RowLoader(QObject):
 
     def _work(self, generation: int, fetch: Callable[[], Any]) -> None:
         try:
-            with database.connection_context():
+            with thread_connection():
                 result, error = fetch(), None
         except Exception as exc:  # shown on the GUI thread
             result, error = None, exc
