@@ -182,3 +182,28 @@ def test_one_pass_over_the_town_finds_what_each_deputys_file_finds(demo_town):
     assert sum(len(v) for v in everyone.values()) > 50
     for (rep_id,) in Representative.select(Representative.id).tuples():
         assert in_order(everyone.get(rep_id, [])) == activities(rep_id, start, end), rep_id
+
+
+def test_the_timed_backup_packs_on_its_own_thread(qtbot, demo_town, data_folder, monkeypatch):
+    from town_office.services import backups
+    from town_office.views.backups.auto import AutoBackup
+
+    packed_on = []
+    original = backups.automatic_backup
+
+    def spy(marker):
+        packed_on.append(threading.current_thread() is threading.main_thread())
+        return original(marker)
+
+    monkeypatch.setattr(backups, "automatic_backup", spy)
+    auto = AutoBackup()
+    auto.timer.stop()
+    auto.marker = -1  # something changed
+    monkeypatch.setattr(auto, "due", lambda: True)
+    auto.tick()
+    auto.worker.join(60)
+    assert packed_on == [False]
+    assert any(data_folder.backups.glob("*自动备份*.tobak"))
+    auto.marker = -1
+    auto.run()  # on closing: here and now
+    assert packed_on == [False, True]
