@@ -50,10 +50,6 @@ def main() -> None:
     window.show()
     while not painted:
         app.processEvents()
-    if kind != "bare":
-        import gc
-
-        gc.freeze() if os.environ.get("FREEZE") else None
     longest_stall = 0.0
     if "--visit-pages" in sys.argv and kind != "bare":
         longest_stall = _visit_every_page(app, window)
@@ -84,17 +80,14 @@ def _visit_every_page(app, window) -> float:
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append((time.perf_counter(), shown[0])))
-    switched = [0.0]
+
     timer.start()
 
     def next_page() -> None:
         if rows:
             row = rows.pop(0)
             shown[0] = window.nav.item(row).text()
-            switched[0] = time.perf_counter()
             window.nav.setCurrentRow(row)
-            if os.environ.get("TOWN_OFFICE_PERF_TRACE"):
-                print(f"{shown[0]} switch took {time.perf_counter() - switched[0]:.3f}", file=sys.stderr)
             QTimer.singleShot(int(os.environ.get("TOWN_OFFICE_PERF_PAGE_MS", "1000")), next_page)
         else:
             app.quit()

@@ -315,19 +315,12 @@ def remove_observer(attendee_id: int) -> SessionDetail:
     return get_session(session_id)
 
 
-def deputy_sessions(representative_ids: tuple[int, ...], start: date, end: date,
-                    today: date | None = None) -> list[tuple]:
-    """(session id, title, first day, last day, 出席/请假/缺席, reason) of the deputies' mandates,
-    oldest first, for sessions that have begun (a planned session's list is not attendance yet):
-    the performance file's section ② and the assessment read sessions here."""
-    found = sessions_by_deputy(representative_ids, start, end, today)
-    return sorted((row for rep_id in representative_ids for row in found.get(rep_id, ())), key=lambda r: r[2])
-
-
 def sessions_by_deputy(representative_ids, start: date, end: date,
                        today: date | None = None) -> dict[int, list[tuple]]:
-    """deputy id -> the rows of :func:`deputy_sessions`, for many deputies in one query (the year's
-    assessment); ``representative_ids`` None reads every deputy."""
+    """deputy id -> (session id, title, first day, last day, 出席/请假/缺席, reason) of the sessions that
+    have begun (a planned session's list is not attendance yet), oldest first: the performance file's
+    section ② and the assessment read sessions here, for one deputy or for all (``representative_ids``
+    None) in one query."""
     town = get_settings().town_name
     end = min(end, today or date.today())
     query = (SessionAttendee.select(SessionAttendee.representative, CongressSession.id, Term.name,

@@ -30,7 +30,7 @@ from town_office.views.widgets.messages import confirm, warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views.widgets.page_links import choose_filters
-from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.widgets.background import RowLoader
 from town_office.views.lazy_modules import lazy_module
 
 assessment_papers = lazy_module("town_office.services.assessment.papers")  # reportlab/openpyxl: when first printing
@@ -40,7 +40,7 @@ class AssessmentPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.scores, self.lines = ScoreTableModel(self), LineTableModel(self)
-        self.loader = RowLoader(self, self._busy)
+        self.loader = RowLoader(self, lambda: self.state)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -94,10 +94,6 @@ class AssessmentPage(QWidget):
         year = self.year.value()
         self.loader.run(lambda: (year, assessment.round_state(year), assessment.get_scheme(year),
                                  assessment.results(year), assessment.list_adjustments(year)), self._show)
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.state.setText(LOADING_TEXT)
 
     def _show(self, fetched) -> None:
         year, state, scheme, results, adjustments = fetched

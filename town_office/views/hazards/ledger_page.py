@@ -53,7 +53,7 @@ from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import highlighted_row
 from town_office.views.widgets.page_links import choose_filters, select_record
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
-from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.widgets.background import RowLoader
 from town_office.views.lazy_modules import lazy_module
 
 hazard_papers = lazy_module("town_office.services.hazards.papers")  # reportlab/openpyxl: when first printing
@@ -65,7 +65,7 @@ class LedgerPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = HazardTableModel(self)
-        self.loader = RowLoader(self, self._busy)
+        self.loader = RowLoader(self, lambda: self.quarters)
         self.year_combo, self.status_combo, self.level_combo = QComboBox(), QComboBox(), QComboBox()
         self.category_combo, self.unit_combo = QComboBox(), QComboBox()
         self.overdue_only, self.supervised_only = QCheckBox("只看逾期"), QCheckBox("只看挂牌督办")
@@ -187,10 +187,6 @@ class LedgerPage(LoadsWhenShown, QWidget):
         year = self.year_combo.currentData() or today.year
         self.loader.run(lambda: (today, year, hazards.list_hazards(flt, today), inspections.per_quarter(year)),
                         lambda fetched: self._show(fetched, select_id))
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.quarters.setText(LOADING_TEXT)
 
     def _show(self, fetched, select_id: int | None) -> None:
         self.model.today, year, rows, held = fetched

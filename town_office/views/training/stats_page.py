@@ -31,7 +31,7 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
-from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.widgets.background import RowLoader
 from town_office.views.lazy_modules import lazy_module
 
 training_papers = lazy_module("town_office.services.training.papers")  # reportlab/openpyxl: when first printing
@@ -41,7 +41,7 @@ class TrainingStatsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None, close_connection=None):
         super().__init__(parent)
         self._close_connection = close_connection
-        self.loader = RowLoader(self, self._busy)
+        self.loader = RowLoader(self, lambda: self.summary)
         self.year_combo = QComboBox()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -94,10 +94,6 @@ class TrainingStatsPage(LoadsWhenShown, QWidget):
             self.summary.setText("请先在“设置”中设定当前届次。")
             return
         self.loader.run(lambda: training_stats.year_stats(year), self._show)
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.summary.setText(LOADING_TEXT)
 
     def _show(self, stats) -> None:
         year = stats.year

@@ -54,7 +54,7 @@ from town_office.views.widgets.selection import follow_selected_rows, highlighte
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.page_links import choose_filters, select_record
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
-from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.widgets.background import RowLoader
 from town_office.views.lazy_modules import lazy_module
 
 visit_papers = lazy_module("town_office.services.visits.papers")  # reportlab/openpyxl: when first printing
@@ -66,7 +66,7 @@ class ProblemsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = ProblemTableModel(self)
-        self.loader = RowLoader(self, self._busy)
+        self.loader = RowLoader(self, lambda: self.count_label)
         self.year_combo, self.status_combo = QComboBox(), QComboBox()
         self.category_combo, self.deputy_combo, self.village_combo = QComboBox(), QComboBox(), QComboBox()
         self.overdue_only = QCheckBox("只看逾期")
@@ -208,10 +208,6 @@ class ProblemsPage(LoadsWhenShown, QWidget):
         self.loader.run(lambda: (year, problems.list_problems(flt),
                                  problems.statistics(date(year, 1, 1), date(year, 12, 31)).text),
                         lambda fetched: self._show(fetched, select_ids))
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.count_label.setText(LOADING_TEXT)
 
     def _show(self, fetched, select_ids: set[int] | None) -> None:
         year, rows, statistics = fetched

@@ -29,7 +29,7 @@ from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.widgets.selection import follow_selection, highlighted_row
 from town_office.views.widgets.page_links import choose_filters
 from town_office.views.widgets.loads_when_shown import LoadsWhenShown
-from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.widgets.background import RowLoader
 from town_office.views.lazy_modules import lazy_module
 
 visit_papers = lazy_module("town_office.services.visits.papers")  # reportlab/openpyxl: when first printing
@@ -39,7 +39,7 @@ class VisitsPage(LoadsWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model, self.quota_model = VisitTableModel(self), QuotaTableModel(self)
-        self.loader = RowLoader(self, self._busy)
+        self.loader = RowLoader(self, lambda: self.count_label)
         self.year_combo, self.deputy_combo = QComboBox(), QComboBox()
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索代表、地点、走访情况")
@@ -124,10 +124,6 @@ class VisitsPage(LoadsWhenShown, QWidget):
                     settings.get_settings().visit_quota_households)
 
         self.loader.run(fetch, self._show)
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.count_label.setText(LOADING_TEXT)
 
     def _show(self, fetched) -> None:
         year, visit_rows, rows, quota = fetched

@@ -28,12 +28,14 @@ class RowLoader(QObject):
     in_background = False  # the program's window: True (see app.run_app)
     _delivered = Signal(int, object, object)  # generation, result, error
 
-    def __init__(self, parent: QObject, busy: Callable[[bool], None] | None = None):
+    def __init__(self, parent: QObject, status_label: Callable[[], Any] | None = None):
+        """``status_label`` gives the label that says "正在读取……" while a read runs (the page's
+        count or summary, which its ``show`` then fills)."""
         super().__init__(parent)
         self.generation = 0
         self._show: Callable[[Any], None] | None = None
         self._synchronous = 0
-        self._busy = busy
+        self._status_label = status_label
         self.running = False
         self._delivered.connect(self._deliver)
 
@@ -78,5 +80,5 @@ class RowLoader(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         self.running = busy
-        if self._busy is not None:
-            self._busy(busy)
+        if busy and self._status_label is not None:
+            self._status_label().setText(LOADING_TEXT)

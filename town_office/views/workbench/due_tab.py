@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from town_office.services.common.workdays import coverage_note
 from town_office.services.workbench import calendar_events, due, schedule
 from town_office.services.workbench.types import AREAS
-from town_office.views.widgets.background import LOADING_TEXT, RowLoader
+from town_office.views.widgets.background import RowLoader
 from town_office.views.widgets.table_model import OVERDUE_RED
 from town_office.views.widgets.table_view import read_only_table, sortable
 from town_office.views.workbench.due_model import DueTableModel
@@ -41,7 +41,7 @@ class DueTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = DueTableModel(self)
-        self.loader = RowLoader(self, self._busy)
+        self.loader = RowLoader(self, lambda: self.count)
         self.area = QComboBox()
         self.area.addItem("全部类别", "")
         for area in AREAS:
@@ -111,10 +111,6 @@ class DueTab(QWidget):
         self.loader.run(lambda: (today, due.due_items(today, horizon, areas=(area,) if area else ()),
                                  schedule.fired_checks(today), calendar_events.next_days(today, 14)),
                         self._show)
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.count.setText(LOADING_TEXT)
 
     def _show(self, fetched) -> None:
         today, items, checks, upcoming = fetched
