@@ -168,15 +168,15 @@ def test_a_failed_restore_leaves_the_current_data_untouched(made, data_folder, m
 def test_a_destination_that_fills_up_leaves_nothing_that_verifies(made, data_folder, tmp_path,
                                                                     monkeypatch):
     _, db = made
-    real_write, written = backup._write_member, []
+    real_write, written = backup.write_member, []
 
-    def filling(archive, path, name):
+    def filling(archive, path, name, hasher):
         if written:
             raise OSError(errno.ENOSPC, "No space left on device")
         written.append(name)
-        return real_write(archive, path, name)
+        return real_write(archive, path, name, hasher)
 
-    monkeypatch.setattr(backup, "_write_member", filling)
+    monkeypatch.setattr(backup, "write_member", filling)
     target = tmp_path / "满的U盘"
     with pytest.raises(StorageError, match="空间是否足够"):
         create_backup(db, data_folder, target)
@@ -431,13 +431,13 @@ def test_a_backup_is_never_visible_under_its_final_name_before_it_is_complete(
 
     dest = tmp_path / "u盘"
     seen = []
-    real_verify = backup_module.verify_backup
+    real_verify = backup_module._verified_manifest
 
     def watching_verify(path, *args, **kwargs):
         seen.append(sorted(p.name for p in dest.iterdir()))
         return real_verify(path, *args, **kwargs)
 
-    monkeypatch.setattr(backup_module, "verify_backup", watching_verify)
+    monkeypatch.setattr(backup_module, "_verified_manifest", watching_verify)
     final = create_backup(demo_town, data_folder, dest)
     [while_writing] = seen
     assert while_writing == [final.name + ".part"]  # written and checked under the .part name

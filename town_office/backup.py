@@ -13,13 +13,13 @@ renamed, so a half-written file never looks like a backup.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,10 +29,17 @@ import pyzipper
 
 from town_office import __version__
 from town_office.errors import StorageError
-from town_office.backup_inspect import BackupError, _settings_of, check_database, table_counts
+from town_office.backup_inspect import BackupError, _settings_of, check_database, check_snapshot, table_counts
+from town_office.backup_members import (
+    DEFLATE_LEVEL,
+    Hasher,
+    hashing_thread,
+    member_blocks,
+    read_member,
+    write_member,
+)
 from town_office.backup_seal import SEAL_MEMBER, seal, sealed_by
 from town_office.file_safety import (
-    CHUNK,
     fsync_dir,
     fsync_file,
     remove_quietly,
@@ -82,9 +89,6 @@ def free_path(dest_dir: Path, name_of: Callable[[int], str]) -> Path:
         copy += 1
 
 
-DEFLATE_LEVEL = 1  # the database deflates to about a third at level 1 already; level 6 took three times as long
-
-
 def _writer(path: Path, password: str | None):
     if password:
         archive = pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL,
@@ -93,26 +97,6 @@ def _writer(path: Path, password: str | None):
         archive.setencryption(pyzipper.WZ_AES, nbits=256)
         return archive
     return pyzipper.AESZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL)
-
-
-# Formats that are compressed already: stored as they are (deflating 700 MB of photos again gains
-# nothing and took most of a big town's backup time).
-STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".pdf", ".xlsx", ".xls",
-                             ".docx", ".pptx", ".zip", ".rar", ".7z", ".mp4", ".mp3", ".tobak"})
-
-
-def _write_member(archive, path: Path, name: str) -> dict:
-    """Write one file into the archive, hashing it on the way (one read of the file, not two)."""
-    info = archive.zipinfo_cls.from_file(path, name)
-    info.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
-    info._compresslevel = DEFLATE_LEVEL  # zipfile reads the level from the entry when streaming
-    digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as source, archive.open(info, "w") as member:
-        while block := source.read(CHUNK):
-            digest.update(block)
-            member.write(block)
-            size += len(block)
-    return {"sha256": digest.hexdigest(), "size": size}
 
 
 def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None = None,
@@ -131,9 +115,13 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
 
     now = now or datetime.now()
     dest_dir = Path(dest_dir)
-    with tempfile.TemporaryDirectory(prefix=".tobak_", dir=folder.root) as tmp:
+    with tempfile.TemporaryDirectory(prefix=".tobak_", dir=folder.root) as tmp, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup-check") as checker:
         snapshot = Path(tmp) / DATABASE_MEMBER
-        snapshot_database(db, snapshot)
+        snapshot_database(db, snapshot, check=False)
+        # The snapshot's integrity and foreign-key check runs on its own thread while the zip is written
+        # (SQLite releases the GIL); the backup is abandoned before it is closed if the check fails.
+        soundness = checker.submit(check_snapshot, snapshot)
         town, term, version = _settings_of(snapshot)
         files = sorted(p for p in folder.attachments.rglob("*") if p.is_file()) \
             if folder.attachments.exists() else []
@@ -150,22 +138,12 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
         partial = final.with_name(final.name + ".part")
         try:
             dest_dir.mkdir(parents=True, exist_ok=True)
-            archive = _writer(partial, password)
+            _write_archive(partial, password, members, manifest, soundness, progress)
+            flushing = checker.submit(fsync_file, partial)  # the rest flushed to the disk during the read-back
             try:
-                for done, (name, path) in enumerate(members.items(), start=1):
-                    manifest["members"][name] = _write_member(archive, path, name)
-                    if progress:
-                        progress(done, len(members) + 1)
-                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-                archive.writestr(MANIFEST, manifest_bytes)
-                if password:
-                    archive.writestr(SEAL_MEMBER, seal(manifest_bytes, password))
-                archive.close()
-            except BaseException:
-                _abandon(archive)  # zipfile's own close would hide the disk error behind its own
-                raise
-            fsync_file(partial)
-            verify_backup(partial, password, Path(tmp))
+                _verified_manifest(partial, password, Path(tmp), None)
+            finally:
+                flushing.result()
             os.replace(partial, final)
             fsync_dir(dest_dir)
         except OSError as exc:
@@ -177,6 +155,44 @@ def create_backup(db, folder: DataFolder, dest_dir: Path, password: str | None =
     if progress:
         progress(len(members) + 1, len(members) + 1)
     return final
+
+
+FLUSH_EVERY = 64 << 20  # written bytes flushed to the disk on a helper thread while the writing goes on
+
+
+def _write_archive(partial: Path, password: str | None, members: dict[str, Path], manifest: dict,
+                   soundness: Future, progress: Callable[[int, int], None] | None) -> None:
+    """The zip itself: every member (hashed on a helper thread as it is written, the written part
+    flushed to the disk on another), then the manifest with their SHA-256s once the database's check
+    (``soundness``) has passed."""
+    archive = _writer(partial, password)
+    try:
+        with hashing_thread() as hasher, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup-flush") as flusher:
+            flushed_at, flush, written = 0, None, {}
+            for done, (name, path) in enumerate(members.items(), start=1):
+                written[name] = write_member(archive, path, name, hasher)
+                if progress:
+                    progress(done, len(members) + 1)
+                if archive.fp.tell() - flushed_at > FLUSH_EVERY and (flush is None or flush.done()):
+                    if flush is not None:
+                        flush.result()
+                    archive.fp.flush()
+                    flushed_at = archive.fp.tell()
+                    flush = flusher.submit(os.fsync, archive.fp.fileno())
+            if flush is not None:
+                flush.result()
+            manifest["members"] = {name: {"sha256": checksum.result(), "size": size}
+                                   for name, (checksum, size) in written.items()}
+        soundness.result()
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        archive.writestr(MANIFEST, manifest_bytes)
+        if password:
+            archive.writestr(SEAL_MEMBER, seal(manifest_bytes, password))
+        archive.close()
+    except BaseException:
+        _abandon(archive)  # zipfile's own close would hide the disk error behind its own
+        raise
 
 
 def _abandon(archive) -> None:
@@ -199,35 +215,6 @@ def _open(path: Path, password: str | None):
     return archive
 
 
-def _blocks(archive, name: str, encrypted: bool, password: str | None) -> Iterator[bytes]:
-    """A member's bytes in 1 MB blocks, so that a database of any size is never held in memory."""
-    try:
-        with archive.open(name) as member:
-            while block := member.read(CHUNK):
-                yield block
-    except RuntimeError as exc:  # zipfile: password required / bad password
-        if not password:
-            raise BackupError("这个备份设有密码，请输入密码。") from exc
-        raise BackupError("密码不正确，无法打开这个备份。") from exc
-    except BackupError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - damaged members raise zlib, struct, EOF, version errors
-        if encrypted and password and "password" in str(exc).lower():
-            raise BackupError("密码不正确，无法打开这个备份。") from exc
-        raise BackupError(f"备份中的“{name}”已损坏（校验失败）。") from exc
-
-
-def _copy_member(archive, name: str, encrypted: bool, password: str | None, out=None):
-    """Read a member through once: its SHA-256 and size, written to the open file ``out`` if given."""
-    digest, size = hashlib.sha256(), 0
-    for block in _blocks(archive, name, encrypted, password):
-        digest.update(block)
-        size += len(block)
-        if out is not None:
-            out.write(block)
-    return digest.hexdigest(), size
-
-
 def verify_backup(path: Path, password: str | None = None, work_dir: Path | None = None) -> BackupInfo:
     """Check a backup completely: readable zip, manifest, every member's SHA-256 and size, the
     database's integrity_check and foreign_key_check, and a schema this program knows.
@@ -239,9 +226,26 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
         BackupError: with the reason in Chinese (wrong password, damaged file, member missing,
             newer program needed).
     """
+    path = Path(path)
+    with hashing_thread() as hasher:
+        manifest, encrypted = _verified_manifest(path, password, work_dir, hasher)
+    return BackupInfo(path, datetime.fromisoformat(manifest["created_at"]), manifest.get("town", ""),
+                      manifest.get("term", ""), manifest.get("reason", ""),
+                      manifest.get("program_version", ""), manifest.get("schema_version", 0),
+                      manifest.get("counts", {}), path.stat().st_size, sha256_of(path), encrypted)
+
+
+def _verified_manifest(path: Path, password: str | None, work_dir: Path | None,
+                       hasher: Hasher | None) -> tuple[dict, bool]:
+    """verify_backup's checks; (the manifest, whether the members are encrypted).
+
+    Without a ``hasher``: the read-back of a backup this process has just written. Its SHA-256s were
+    computed from the very bytes written and its database is the snapshot checked while writing, so
+    the read-back checks the manifest, every member's presence, size and the zip's own CRC-32 (or
+    authentication code) — that the file holds what was written — and leaves out a second SHA-256 of
+    every byte and the database's scratch copy. verify_backup (校验, restore, the county) does both."""
     from town_office.models.migrations import SCHEMA_VERSION
 
-    path = Path(path)
     with _open(path, password) as archive:
         names = set(archive.namelist())
         if MANIFEST not in names:
@@ -252,7 +256,7 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
         if encrypted and plain:
             raise BackupError(f"加密的备份中有未加密的文件“{plain[0]}”，备份被改动过，不能使用。")
         try:
-            manifest_bytes = b"".join(_blocks(archive, MANIFEST, encrypted, password))
+            manifest_bytes = b"".join(member_blocks(archive, MANIFEST, encrypted, password))
             manifest = json.loads(manifest_bytes)
             expected = manifest["members"]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -260,7 +264,7 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
         if manifest.get("encrypted") and not encrypted:
             raise BackupError("清单写明备份已加密，文件却没有加密：备份被改动过，不能使用。")
         if encrypted and (SEAL_MEMBER in names or manifest.get("sealed")):
-            sealed = b"".join(_blocks(archive, SEAL_MEMBER, encrypted, password)) \
+            sealed = b"".join(member_blocks(archive, SEAL_MEMBER, encrypted, password)) \
                 if SEAL_MEMBER in names else b""
             if not sealed_by(manifest_bytes, sealed, password or ""):
                 raise BackupError("备份清单的密码签名不符：清单被改动过，不能使用。")
@@ -276,22 +280,27 @@ def verify_backup(path: Path, password: str | None = None, work_dir: Path | None
             raise BackupError(f"这个备份由较新版本的程序生成（数据库结构第{manifest['schema_version']}版），"
                               f"本程序只认识到第{SCHEMA_VERSION}版，请先升级程序。")
         scratch = Path(work_dir or resolve_data_folder().ensure().root)
+        checksums = []  # compared once all are read: hashing runs on behind the reading
         for name, facts in expected.items():
-            with _scratch_copy(scratch, name == DATABASE_MEMBER) as (out, copy):
-                checksum, size = _copy_member(archive, name, encrypted, password, out)
-                if size != facts["size"] or checksum != facts["sha256"]:
-                    raise BackupError(f"备份中的“{name}”与清单不符（校验值不同），文件已损坏。")
+            with _scratch_copy(scratch, name == DATABASE_MEMBER and hasher is not None) as (out, copy):
+                checksum, size = read_member(archive, name, encrypted, password, hasher, out)
+                checksums.append((name, facts, size, checksum))
                 if copy is not None:
+                    _compare_with_manifest(*checksums.pop())
                     out.close()
                     version = check_database(copy)
                     if version != manifest.get("schema_version") or version > SCHEMA_VERSION:
                         raise BackupError(
                             f"备份中的数据库结构为第{version}版，与清单（第{manifest.get('schema_version')}版）"
                             f"不符或本程序不认识（本程序到第{SCHEMA_VERSION}版），不能使用。")
-    return BackupInfo(path, datetime.fromisoformat(manifest["created_at"]), manifest.get("town", ""),
-                      manifest.get("term", ""), manifest.get("reason", ""),
-                      manifest.get("program_version", ""), manifest.get("schema_version", 0),
-                      manifest.get("counts", {}), path.stat().st_size, sha256_of(path), encrypted)
+        for checked in checksums:
+            _compare_with_manifest(*checked)
+    return manifest, encrypted
+
+
+def _compare_with_manifest(name: str, facts: dict, size: int, checksum: Future | None) -> None:
+    if size != facts["size"] or (checksum is not None and checksum.result() != facts["sha256"]):
+        raise BackupError(f"备份中的“{name}”与清单不符（校验值不同），文件已损坏。")
 
 
 @contextmanager
@@ -312,10 +321,10 @@ def _scratch_copy(folder: Path, wanted: bool):
 
 def extract(path: Path, password: str | None, target: Path) -> None:
     """Unpack a verified backup: ``target/town_office.sqlite3`` and ``target/attachments/``."""
-    with _open(path, password) as archive:
+    with _open(path, password) as archive, hashing_thread() as hasher:
         encrypted = any(info.flag_bits & 0x1 for info in archive.infolist())
         try:
-            expected = json.loads(b"".join(_blocks(archive, MANIFEST, encrypted, password)))["members"]
+            expected = json.loads(b"".join(member_blocks(archive, MANIFEST, encrypted, password)))["members"]
         except (ValueError, KeyError, TypeError) as exc:
             raise BackupError("备份清单已损坏，无法核对。") from exc
         for name in archive.namelist():
@@ -329,10 +338,10 @@ def extract(path: Path, password: str | None, target: Path) -> None:
                 continue
             out.parent.mkdir(parents=True, exist_ok=True)
             with open(out, "wb") as handle:
-                checksum, size = _copy_member(archive, name, encrypted, password, handle)
+                checksum, size = read_member(archive, name, encrypted, password, hasher, handle)
                 handle.flush()
                 os.fsync(handle.fileno())
-            if checksum != expected[name]["sha256"] or size != expected[name]["size"]:
+            if checksum.result() != expected[name]["sha256"] or size != expected[name]["size"]:
                 raise BackupError(f"备份中的“{name}”解开后与清单不符，文件已损坏。")
 
 

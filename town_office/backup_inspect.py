@@ -45,14 +45,25 @@ def _settings_of(db_path: Path) -> tuple[str, str, int]:
 
 def check_database(copy: Path) -> int:
     """integrity_check and foreign_key_check on a scratch copy of the database, opened read-only
-    and immutable (no journal or WAL files beside it)."""
+    and immutable (no journal or WAL files beside it); its schema version."""
     with open(copy, "r+b") as handle:  # WAL mode needs a -shm file; the pages are the same
         handle.seek(18)
         if handle.read(2) == b"\x02\x02":
             handle.seek(18)
             handle.write(b"\x01\x01")
+    return _checked(copy, "?mode=ro&immutable=1")
+
+
+def check_snapshot(snapshot: Path) -> int:
+    """The same checks on a fresh snapshot of the open database, read-only and without touching its
+    bytes (it is being written into the backup meanwhile): SQLite keeps its -shm beside it, in the
+    backup's own temporary folder."""
+    return _checked(snapshot, "?mode=ro")
+
+
+def _checked(path: Path, query: str) -> int:
     try:
-        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}{query}", uri=True)
     except sqlite3.DatabaseError as exc:
         raise BackupError("备份中的数据库已损坏，无法打开。") from exc
     try:
