@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from town_office.reports import gongwen as g
 from town_office.reports import gongwen_endings as endings
-from town_office.reports.xlsx_style import Column, TableSheet, put, save_workbook, write_table
+from town_office.reports.xlsx_style import Column, TableSheet, append_notes, streamed_workbook, write_table
 
 # Lines that are not items of the scheme: (source, column header).
 EXTRA_COLUMNS = (("base", "基础分"), ("prorate", "折算"), ("adjustment", "调整"), ("clip", "满分/0分修正"))
 
 
 def render_assessment_xlsx(title: str, scheme, scores: list, status: str, prorate: bool, out: Path) -> Path:
-    wb = Workbook()
-    summary = wb.active
-    summary.title = "汇总"
+    with streamed_workbook(out) as wb:  # a big town's 明细 holds tens of thousands of rows
+        _fill_assessment(wb, title, scheme, scores, status, prorate)
+    return out
+
+
+def _fill_assessment(wb, title: str, scheme, scores: list, status: str, prorate: bool) -> None:
+    summary = wb.create_sheet("汇总")
     items = list(scheme.items)
     columns = [Column("名次", 6), Column("姓名", 10), Column("代表小组", 16), Column("任职天数", 9)]
     columns += [Column(header, 8) for _, header in EXTRA_COLUMNS[:1]]
@@ -44,15 +46,10 @@ def render_assessment_xlsx(title: str, scheme, scores: list, status: str, prorat
     write_table(rules, TableSheet(f"{title}（考核办法）", (
         Column("序号", 6), Column("计分项目", 30), Column("每次分值", 10), Column("上限（分）", 10)),
         rule_rows, landscape=False))
-    row = len(rule_rows) + 4
-    for text in (f"基础分：{scheme.base_points:g}分；满分：{scheme.full_marks:g}分",
-                 "等次：" + "；".join(f"{name} {low:g}分以上" for name, low in scheme.bands),
-                 "任职不满一年的代表加分项按全年折算" if prorate else "任职不满一年的代表不折算",
-                 "扣分项的上限按绝对值计；超过满分或低于0分的部分不计。"):
-        put(rules.cell(row, 1), text)
-        row += 1
-    save_workbook(wb, out)
-    return out
+    append_notes(rules, (f"基础分：{scheme.base_points:g}分；满分：{scheme.full_marks:g}分",
+                         "等次：" + "；".join(f"{name} {low:g}分以上" for name, low in scheme.bands),
+                         "任职不满一年的代表加分项按全年折算" if prorate else "任职不满一年的代表不折算",
+                         "扣分项的上限按绝对值计；超过满分或低于0分的部分不计。"))
 
 
 def render_publication_pdf(town: str, year: int, scores: list, bands, published_on, out: Path) -> Path:
