@@ -10,6 +10,8 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
+from town_office import paths
+from town_office.paths import DataFolder
 from town_office.reports import xlsx_style
 from town_office.reports.xlsx_style import (
     Column,
@@ -73,8 +75,11 @@ def test_a_streamed_sheet_looks_exactly_like_one_built_in_memory(tmp_path):
     assert heights[4] > heights[2] == heights[3] == heights[5]  # the wrapped row is taller
 
 
+@pytest.mark.parametrize("data_folder_open", [True, False])
 @pytest.mark.parametrize("streamed", [True, False])
-def test_no_workbook_writes_into_the_system_temporary_folder(tmp_path, monkeypatch, streamed):
+def test_no_workbook_writes_into_the_system_temporary_folder(tmp_path, monkeypatch, streamed, data_folder_open):
+    data = DataFolder(tmp_path / "data")
+    monkeypatch.setattr(paths, "_open_folder", [data] if data_folder_open else [])
     system_temp = tmp_path / "系统临时文件夹"
     system_temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
@@ -96,9 +101,11 @@ def test_no_workbook_writes_into_the_system_temporary_folder(tmp_path, monkeypat
         wb = Workbook()
         write_table(wb.active, SHEET)
         save_workbook(wb, out)
-    assert made and set(made) == {out.parent}  # openpyxl's scratch files were made beside the workbook
+    # openpyxl's scratch files: in the data folder (not on the stick), beside the workbook when none is open
+    assert made and set(made) == {data.previews if data_folder_open else out.parent}
     assert list(system_temp.iterdir()) == []
     assert [p.name for p in out.parent.iterdir()] == ["统计.xlsx"]  # and removed
+    assert not data_folder_open or list(data.previews.iterdir()) == []
 
 
 def test_a_streamed_workbook_that_fails_leaves_nothing(tmp_path):

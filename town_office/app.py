@@ -187,6 +187,14 @@ def _load_demo_with_progress(build) -> None:
         dialog.close()
 
 
+def _restored_after_damage(folder: DataFolder, reason: str) -> bool:
+    """The damaged-database dialog: True when the clerk restored a backup (the database is open)."""
+    from town_office.views.damaged_database_dialog import DamagedDatabaseDialog
+
+    log.error("数据库损坏：%s", reason)
+    return DamagedDatabaseDialog(folder, reason).exec() == DamagedDatabaseDialog.DialogCode.Accepted
+
+
 def run_app(data_dir: str | None = None) -> int:
     """Open the window on the data folder; returns the process exit code."""
     from town_office.demo import build_demo_town, database_is_empty
@@ -212,14 +220,15 @@ def run_app(data_dir: str | None = None) -> int:
     recovered = restore_swap.recover(folder.root)
     if recovered:
         QMessageBox.information(None, APP_NAME, recovered)
+    # After a clean end the page check, which reads the whole file (half a second on a big town), runs
+    # on a worker once the window is shown; after a crash, before an upgrade and on restore it runs first.
+    pages_checked = lock.after_unclean_end
     try:
-        _, what = open_database(folder.database, folder.backups)
+        _, what = open_database(folder.database, folder.backups, full_check=pages_checked)
         log.info("打开数据库 %s：%s", folder.database, what)
     except (DatabaseDamaged, NotOurDatabase) as exc:  # a garbled header reads as "not ours"
-        from town_office.views.damaged_database_dialog import DamagedDatabaseDialog
-
-        log.error("数据库损坏：%s", exc)
-        if DamagedDatabaseDialog(folder, str(exc)).exec() != DamagedDatabaseDialog.DialogCode.Accepted:
+        pages_checked = True
+        if not _restored_after_damage(folder, str(exc)):
             lock.release()
             return 1
     except TownOfficeError as exc:
@@ -242,7 +251,17 @@ def run_app(data_dir: str | None = None) -> int:
             for title in window.titles:  # every page is built: a module left out of a bundle shows here
                 window.page(title)
             QTimer.singleShot(int(os.environ[SMOKE_QUIT_ENV]), window.close)
+        if not pages_checked:
+            window.check_pages_later(str(folder.database))
+            pages_checked = True
         code = app.exec()
+        if window.damage_found:
+            database.close()
+            if not _restored_after_damage(folder, window.damage_found):
+                lock.release()
+                return 1
+            window.deleteLater()
+            continue
         if not window.restart_requested:
             break
         window.deleteLater()  # a restore replaced the data: open a fresh window on it

@@ -89,10 +89,13 @@ def read_holder(path: Path) -> LockHolder | None:
 
 
 class FolderLock:
-    """A held lock; :meth:`release` (or the end of the process) frees it."""
+    """A held lock; :meth:`release` (or the end of the process) frees it. ``after_unclean_end``: the
+    lock file still named a holder, so the last program on this folder ended without releasing it
+    (crashed, killed, power lost)."""
 
-    def __init__(self, path: Path, fd: int, holder: LockHolder):
+    def __init__(self, path: Path, fd: int, holder: LockHolder, after_unclean_end: bool = False):
         self.path, self._fd, self.holder = path, fd, holder
+        self.after_unclean_end = after_unclean_end
 
     def release(self) -> None:
         if self._fd is None:
@@ -152,4 +155,4 @@ def acquire(lock_file: Path, program: str, force: bool = False) -> FolderLock:
     os.lseek(fd, 0, os.SEEK_SET)
     os.write(fd, json.dumps(holder.__dict__, ensure_ascii=False).encode("utf-8"))
     os.fsync(fd)
-    return FolderLock(lock_file, fd, holder)
+    return FolderLock(lock_file, fd, holder, after_unclean_end=previous is not None)

@@ -77,6 +77,19 @@ class DataFolder:
         return self
 
 
+_open_folder: list[DataFolder] = []  # the data folder whose database this process has open
+
+
+def set_open_folder(folder: DataFolder) -> None:
+    """Remember the data folder whose database is now open (``database_file.open_database``): where
+    scratch files of the clerk's data go (``open_folder().previews``), never the system temp folder."""
+    _open_folder[:] = [folder]
+
+
+def open_folder() -> DataFolder | None:
+    return _open_folder[0] if _open_folder else None
+
+
 def executable_dir() -> Path | None:
     """Folder of the frozen executable; None when running from source (no portable mode then)."""
     if getattr(sys, "frozen", False):

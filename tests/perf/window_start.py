@@ -20,20 +20,22 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    lock = None
     if kind == "bare":
         app = QApplication(sys.argv[:1])
         window = QMainWindow()
-    else:
-        from town_office.app import ensure_application
+    else:  # as app.run_app does it
+        from town_office.app import acquire_lock, ensure_application
         from town_office.database_file import open_database
         from town_office.paths import DataFolder
         from town_office.views.main_window import MainWindow
         from town_office.views.widgets.background import RowLoader
 
-        RowLoader.in_background = True  # as run_app has it
+        RowLoader.in_background = True
         app = ensure_application()
         folder = DataFolder(Path(sys.argv[2]))
-        open_database(folder.database, folder.backups)
+        lock = acquire_lock(folder)
+        open_database(folder.database, folder.backups, full_check=lock.after_unclean_end)
         window = MainWindow(str(folder.root))
         window.auto_backup.timer.stop()
     painted = []
@@ -48,6 +50,8 @@ def main() -> None:
     window.installEventFilter(watcher)
     window.resize(1280, 740)
     window.show()
+    if lock is not None and not lock.after_unclean_end:
+        window.check_pages_later(str(folder.database))
     while not painted:
         app.processEvents()
     longest_stall = 0.0
@@ -55,6 +59,8 @@ def main() -> None:
         longest_stall = _visit_every_page(app, window)
     peak_mb = _peak_mb()
     print(f"{painted[0]:.3f} {peak_mb:.0f} {longest_stall:.3f}")
+    if lock is not None:
+        lock.release()  # a clean end: the next start may leave the page check to a worker too
     os._exit(0)  # no close-time backup: the figure is the start
 
 

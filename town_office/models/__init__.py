@@ -126,12 +126,13 @@ __all__ = [
 ]
 
 
-def open_and_migrate(path, before_upgrade):
+def open_and_migrate(path, before_upgrade, full_check: bool = True):
     """Connect to the SQLite file and bring its schema up to date (see ``migrations``).
 
     Args:
         before_upgrade: ``before_upgrade(db)``, called once before the first migration step (the
             caller's backup; ``town_office.database_file.open_database`` supplies it).
+        full_check: see ``migrations.recognise_file``.
 
     Returns:
         ``(db, what_happened)``.
@@ -139,7 +140,7 @@ def open_and_migrate(path, before_upgrade):
     from town_office.models.db import connect
     from town_office.models.migrations import ensure_schema, recognise_file
 
-    recognise_file(path)  # before connecting: the WAL pragma would already change the file
+    recognise_file(path, full_check)  # before connecting: the WAL pragma would already change the file
     db = connect(path)
     try:
         return db, ensure_schema(db, ALL_MODELS, before_upgrade)

@@ -27,6 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from town_office.file_safety import remove_quietly, storage_error, write_file_atomically
+from town_office.paths import open_folder
 from town_office.reports.xlsx_fit import fit_widths, printable_units, row_height
 
 FONT_NAME = "宋体"
@@ -73,15 +74,16 @@ def put(cell, value) -> None:
 def save_workbook(wb, out: Path) -> Path:
     """Save ``wb`` to ``out`` the way every file of the program is written: built in memory (no
     temporary file of names and phone numbers in the system's temp folder: openpyxl's own scratch
-    files of each sheet go beside ``out``, see ``_scratch_beside``), written beside the target under a
-    temporary name, flushed, then renamed; a full or removed disk leaves no file under the final name.
+    files of each sheet go into the data folder, see ``_scratch_folder_for``), written beside the
+    target under a temporary name, flushed, then renamed; a full or removed disk leaves no file under
+    the final name.
 
     Raises:
         StorageError: the target cannot be written (full, read-only, removed).
     """
     out = Path(out)
     buffer = io.BytesIO()
-    with _scratch_beside(out):
+    with _scratch_folder_for(out):
         wb.save(buffer)
     try:
         write_file_atomically(out, buffer.getvalue())
@@ -98,7 +100,7 @@ def streamed_workbook(out: Path) -> Iterator[Workbook]:
     out = Path(out)
     wb = Workbook(write_only=True)
     try:
-        with _scratch_beside(out):
+        with _scratch_folder_for(out):
             yield wb
         save_workbook(wb, out)
     finally:
@@ -109,15 +111,18 @@ def streamed_workbook(out: Path) -> Iterator[Workbook]:
 
 
 # openpyxl writes each sheet's XML to a scratch file before zipping it, by default in the system's
-# temporary folder. The clerk's data never goes there: while a workbook is written, its scratch
-# files are made beside the workbook (the folder the clerk chose) and removed once it is saved.
+# temporary folder. The clerk's data never goes there: while a workbook is written, its scratch files
+# are made in the open data folder's previews/ (not on the stick the workbook may be going to: they
+# are several times its size), or beside the workbook when no data folder is open; removed once saved.
 _scratch = threading.local()
 
 
 @contextmanager
-def _scratch_beside(out: Path) -> Iterator[None]:
+def _scratch_folder_for(out: Path) -> Iterator[None]:
     before = getattr(_scratch, "folder", None)
-    _scratch.folder = Path(out).parent
+    data = open_folder()
+    _scratch.folder = data.previews if data is not None else Path(out).parent
+    _scratch.folder.mkdir(parents=True, exist_ok=True)
     try:
         yield
     finally:

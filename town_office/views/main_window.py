@@ -25,6 +25,7 @@ from town_office.views.widgets.messages import warn
 from town_office.views.widgets.keep_disabled import KeepDisabled
 from town_office.views.page_registry import PAGES, build_page
 from town_office.views.backups.auto import AutoBackup
+from town_office.views.widgets.background import RowLoader
 from town_office.views import page_keys
 
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build_search_bar()
         self.refresh_status()
         self.restart_requested = False
+        self.damage_found = ""  # set by check_pages_later: the window closes and run_app offers the backups
         self.auto_backup = AutoBackup(self)
         ui_state.restore_geometry(self, "main_window")
 
@@ -237,8 +239,23 @@ class MainWindow(QMainWindow):
         self.restart_requested = True
         self.close()
 
+    def check_pages_later(self, database_path: str) -> None:
+        """Read and check every page of the database on a worker thread while the clerk starts work
+        (the check left out when the file was opened after a clean end, see app.run_app); damage
+        closes the window without the closing backup, and run_app offers the backups."""
+        from town_office.database_file import page_damage
+
+        self._page_check = RowLoader(self)
+        self._page_check.run(lambda: page_damage(database_path), self._pages_checked)
+
+    def _pages_checked(self, damage: str | None) -> None:
+        if damage:
+            self.damage_found = damage
+            self.auto_backup.timer.stop()
+            self.close()
+
     def closeEvent(self, event) -> None:
-        if not self.read_only_label and not self.restart_requested:
+        if not self.read_only_label and not self.restart_requested and not self.damage_found:
             self.auto_backup.run()  # the last changes of the day go into backups/ too
         ui_state.save_geometry(self, "main_window")
         for title in ("代表名册", "主席团会议"):

@@ -53,9 +53,14 @@ def _file_damage(path: Path, page_size: int, header_pages: int) -> str | None:
     return None
 
 
-def recognise_file(path: Path) -> None:
+def recognise_file(path: Path, full_check: bool = True) -> None:
     """Look at an existing file read-only before anything touches it: refuse a newer program's
     file, another program's database and a damaged one, each with its reason and nothing changed.
+
+    Args:
+        full_check: also read every page (``PRAGMA quick_check``, which grows with the file: half a
+            second on a big town). Without it the header, the length and the tables are checked and
+            the caller runs ``page_damage`` soon after; an upgrade always has the full check first.
 
     Raises:
         SchemaTooNew, NotOurDatabase, DatabaseDamaged.
@@ -79,7 +84,7 @@ def recognise_file(path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        quick = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        quick = _quick_check(conn) if full_check or version < SCHEMA_VERSION else ["ok"]
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(f"数据库文件 {path.name} 已损坏，无法读取（{exc}）。") from exc
     finally:
@@ -91,6 +96,24 @@ def recognise_file(path: Path) -> None:
     damage = _file_damage(path, page_size, header_pages)
     if damage or quick != ["ok"]:
         raise DatabaseDamaged(f"数据库文件 {path.name} 已损坏：{damage or '；'.join(quick)}。")
+
+
+def _quick_check(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+
+
+def page_damage(path: Path) -> str | None:
+    """The page check ``recognise_file`` leaves out without ``full_check``, on a read-only connection
+    of its own (it may run on a worker thread while the program works): the reason in Chinese, or
+    None when the file is sound."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        quick = _quick_check(conn)
+    except sqlite3.DatabaseError as exc:
+        return f"数据库文件 {Path(path).name} 已损坏，无法读取（{exc}）。"
+    finally:
+        conn.close()
+    return None if quick == ["ok"] else f"数据库文件 {Path(path).name} 已损坏：{'；'.join(quick)}。"
 
 
 def ensure_schema(db: SqliteDatabase, models: list, before_upgrade) -> str:
