@@ -9,6 +9,7 @@ lines to both margins, and draws each character in the first font of its role's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -25,8 +26,7 @@ LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
 Span = tuple[str, str]  # (text, font role)
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):  # a tuple: a file makes hundreds of thousands of them
     char: str
     font: str
     width: float
@@ -123,11 +123,18 @@ def shape(spans: list[Span] | str, size: float) -> list[Glyph]:
         spans = [(spans, FANGSONG)]
     book = font_book()
     glyphs = []
+    widths = _WIDTH_AT_ONE
     for text, role in spans:
         for run, font in book.runs(text.replace("\r\n", "\n").replace("\t", " "), role):
-            glyphs.extend(Glyph(c, font, 0.0 if c == "\n" else stringWidth(c, font, size))
-                          for c in run)
+            for c in run:
+                width = widths.get((c, font))
+                if width is None:
+                    width = widths[(c, font)] = 0.0 if c == "\n" else stringWidth(c, font, 1.0)
+                glyphs.append(Glyph(c, font, width * size))
     return glyphs
+
+
+_WIDTH_AT_ONE: dict[tuple[str, str], float] = {}  # (character, font) -> width at 1 pt, measured once
 
 
 class Text(Flowable):
@@ -160,7 +167,9 @@ class Text(Flowable):
         self._joins = (inner_positions(plain) if balance and plain else set()) | (
             short_run_positions(plain) if keep_short else set())
         self._natural = (size, self.leading)
+        self._widest: float | None = None  # the widest unbreakable token at the natural size
         self._fixed_lines = _lines
+        self._broken: dict[tuple[float, float], list[Line]] = {}  # (width, size) -> lines: layout asks again
         self.lines: list[Line] = []
 
     @property
@@ -178,6 +187,12 @@ class Text(Flowable):
     def _lines_for(self, width: float) -> list[Line]:
         if self._fixed_lines is not None:
             return self._fixed_lines
+        key = (width, self.size)
+        if key not in self._broken:
+            self._broken[key] = self._break(width)
+        return self._broken[key]
+
+    def _break(self, width: float) -> list[Line]:
         width *= self._squeeze(width)
         lines = break_lines(self._glyphs, width, self.first_indent, self._joins, self.hang)
         if self.balance and len(lines) > 1:
@@ -193,8 +208,10 @@ class Text(Flowable):
     def _fit_tokens(self, width: float) -> None:
         """A cell too narrow for its widest unbreakable token is set smaller (down to 60 %)."""
         size, leading = self._natural
-        tokens = [t for t in _tokens(shape(self.spans, size), self._joins) if t[0].char != "\n"]
-        widest = max((sum(g.width for g in t) for t in tokens), default=0.0)
+        if self._widest is None:
+            tokens = [t for t in _tokens(shape(self.spans, size), self._joins) if t[0].char != "\n"]
+            self._widest = max((sum(g.width for g in t) for t in tokens), default=0.0)
+        widest = self._widest
         factor = 1.0 if widest <= width - self.first_indent else max(
             0.6, (width - self.first_indent) / widest)
         if abs(self.size - size * factor) > 1e-6:
