@@ -169,14 +169,14 @@ def render_archives_pdf(archives: list, out: Path, pdf_title: str) -> dict:
         Where each part starts, ``{(deputy index, 1..8 | "cover" | "form"): page}``.
     """
     pages: dict = {}
-    for _ in range(4):  # layout passes in memory until the contents' page numbers settle
-        before = dict(pages)
+    for attempt in range(4):
+        # the first pass, in memory, learns where each part starts; the next writes the file with those
+        # page numbers in its contents and is kept when it finds the parts where it said (a number of
+        # other width may move a part: then another pass)
+        used = dict(pages)
         paper = g.Paper(out, pdf_title)
         paper.story += _story(archives, pages)
-        paper.build(layout_only=True)
-        if pages == before:
+        paper.build(layout_only=attempt == 0)
+        if attempt and pages == used:
             break
-    paper = g.Paper(out, pdf_title)  # then the one file, written once
-    paper.story += _story(archives, pages)
-    paper.build()
     return pages
