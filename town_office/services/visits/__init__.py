@@ -74,11 +74,12 @@ def list_visits(year: int | None = None, representative_id: int | None = None) -
     if condition is not None:
         query, count_query = query.where(condition), count_query.where(condition)
     rows = raw_rows(query.order_by(Visit.visited_on.desc(), Visit.id.desc()))
-    deputies = deputies_where(condition)
+    who = {visit: ("、".join(name for _, name in pairs), tuple(rep for rep, _ in pairs))
+           for visit, pairs in deputies_where(condition).items()}
     problems = dict(raw_rows(count_query.group_by(Problem.visit)))
-    return [VisitRow(i, iso_date(on), "、".join(n for _, n in deputies.get(i, [])),
-                     tuple(r for r, _ in deputies.get(i, [])), form, village, hamlet, people,
-                     households, summary, problems.get(i, 0))
+    nobody = ("", ())
+    return [VisitRow(i, iso_date(on), *who.get(i, nobody), form, village, hamlet, people, households,
+                     summary, problems.get(i, 0))
             for i, on, form, village, hamlet, people, households, summary in rows]
 
 
