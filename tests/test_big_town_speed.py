@@ -207,3 +207,39 @@ def test_the_timed_backup_packs_on_its_own_thread(qtbot, demo_town, data_folder,
     auto.marker = -1
     auto.run()  # on closing: here and now
     assert packed_on == [False, True]
+
+
+def test_page_modules_are_imported_while_idle_and_no_page_is_built(tmp_path):
+    """After the window is shown its pages' modules are imported one by one from the event loop, so a
+    page's first opening only builds it; no page is built, no printing module imported."""
+    script = f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {str(ROOT)!r})
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from town_office.app import ensure_application
+from town_office.database_file import open_database
+from town_office.paths import DataFolder
+from town_office.views.main_window import MainWindow
+from town_office.views.page_registry import PAGES, import_pages_when_idle
+app = ensure_application()
+folder = DataFolder(Path({str(tmp_path / "data")!r})).ensure()
+open_database(folder.database, folder.backups)
+window = MainWindow(str(folder.root))
+window.auto_backup.timer.stop()
+window.show()
+before = sum(spec.module in sys.modules for spec in PAGES)
+import_pages_when_idle(window, interval_ms=5)
+QTimer.singleShot(3000, app.quit)
+app.exec()
+after = sum(spec.module in sys.modules for spec in PAGES)
+printing = [m for m in ("reportlab", "openpyxl", "jieba") if m in sys.modules]
+print(before, after, len(PAGES), list(window.built), printing)
+os._exit(0)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    before, after, total, *rest = out.stdout.strip().splitlines()[-1].split(" ", 3)
+    assert int(before) < int(total) and int(after) == int(total)
+    assert rest == ["['工作台'] []"]

@@ -202,6 +202,7 @@ def run_app(data_dir: str | None = None) -> int:
     from town_office.database_file import open_database
     from town_office.views.first_run_dialog import FirstRunDialog
     from town_office.views.main_window import MainWindow
+    from town_office.views.page_registry import import_pages_when_idle
     from town_office.views.widgets.background import RowLoader
 
     app = ensure_application()
@@ -254,6 +255,7 @@ def run_app(data_dir: str | None = None) -> int:
         if not pages_checked:
             window.check_pages_later(str(folder.database))
             pages_checked = True
+        import_pages_when_idle(window)
         code = app.exec()
         if window.damage_found:
             database.close()

@@ -50,8 +50,12 @@ def main() -> None:
     window.installEventFilter(watcher)
     window.resize(1280, 740)
     window.show()
-    if lock is not None and not lock.after_unclean_end:
-        window.check_pages_later(str(folder.database))
+    if lock is not None:
+        from town_office.views.page_registry import import_pages_when_idle
+
+        if not lock.after_unclean_end:
+            window.check_pages_later(str(folder.database))
+        import_pages_when_idle(window)
     while not painted:
         app.processEvents()
     longest_stall = 0.0

@@ -43,3 +43,23 @@ PAGES = (
 def build_page(spec: PageSpec, close_connection=None):
     page_class = getattr(importlib.import_module(spec.module), spec.class_name)
     return page_class(close_connection=close_connection) if spec.closes_connection else page_class()
+
+
+def import_pages_when_idle(parent, interval_ms: int = 300) -> None:
+    """Import the pages' modules one at a time from the event loop, a little after one another, while
+    the clerk reads the workbench: the first opening of a page then only builds it (importing its
+    modules was most of the wait). Printing modules stay unimported until the first print."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    waiting = [spec.module for spec in PAGES if spec.module not in sys.modules]
+
+    def next_one() -> None:
+        while waiting and waiting[0] in sys.modules:
+            waiting.pop(0)
+        if waiting:
+            importlib.import_module(waiting.pop(0))
+            QTimer.singleShot(interval_ms, parent, next_one)
+
+    QTimer.singleShot(interval_ms, parent, next_one)
