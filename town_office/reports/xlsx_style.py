@@ -151,8 +151,8 @@ def has_rare_characters(text: str) -> bool:
 def write_table(ws, sheet: TableSheet) -> None:
     """Fill the empty sheet ``ws`` with a title row, header row and data rows, styled and set up for
     printing. Rows are appended, so ``ws`` may be a write-only sheet (``streamed_workbook``): what
-    comes before the rows in the file (widths, frozen header, fit to page, the one-line row height)
-    is set first."""
+    comes before the rows in the file (widths, frozen header, fit to page, the usual row height) is
+    set first."""
     n = len(sheet.columns)
     headers = [col.header for col in sheet.columns]
     landscape, printed = sheet.landscape, n
@@ -194,11 +194,10 @@ def write_table(ws, sheet: TableSheet) -> None:
         else:
             ws.append([looks.fill(Cell(ws, row=1, column=1), col, value, fill_color, shared=False)
                        for col, value in zip(sheet.columns, values, strict=True)])
-    last = printed
     if printed < n:
         ws.print_area = f"A1:{get_column_letter(printed)}{HEADER_ROW + len(sheet.rows)}"
         ws.oddHeader.right.text = "打印件不含" + "、".join(headers[printed:]) + "列"
-    merged = f"A{TITLE_ROW}:{get_column_letter(last)}{TITLE_ROW}"
+    merged = f"A{TITLE_ROW}:{get_column_letter(printed)}{TITLE_ROW}"
     if hasattr(ws, "merge_cells"):
         ws.merge_cells(merged)
     else:  # a write-only sheet only lists its merged ranges
