@@ -278,6 +278,7 @@ class Paper:
                 story.append(CondPageBreak(room + flowable.wrap(frame._width, frame._height)[1]))
             story.append(flowable)
         if layout_only:
+            doc._doSave = 0  # reportlab's own switch (multiBuild's): no PDF is serialised, fonts not subset
             doc.build(story)
             return self.out
         try:
