@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -216,6 +217,13 @@ def _draw_draft_mark(canvas, doc) -> None:
     canvas.restoreState()
 
 
+class _LayoutCanvas(Canvas):
+    """The canvas of a layout pass: paragraphs see ``layout_only`` and leave their characters undrawn
+    (only where things fall is wanted)."""
+
+    layout_only = True
+
+
 class Paper:
     """One paper being written: ``with Paper(out, "标题") as story: story += [...]``.
 
@@ -279,7 +287,7 @@ class Paper:
             story.append(flowable)
         if layout_only:
             doc._doSave = 0  # reportlab's own switch (multiBuild's): no PDF is serialised, fonts not subset
-            doc.build(story)
+            doc.build(story, canvasmaker=_LayoutCanvas)
             return self.out
         try:
             doc.build(story)
