@@ -68,8 +68,8 @@ def _sessions(sessions: dict[int, list[tuple]], found) -> None:
 
 
 def _training(ids: Ids, start: date, end: date, found) -> None:
-    one = next(iter(ids)) if ids is not None and len(ids) == 1 else None
-    for r in attendance_records(representative_id=one, start=start, end=end):
+    few = ids if ids is not None and len(ids) <= 50 else None  # a deputy's file: one or two mandates
+    for r in attendance_records(representative_ids=few, start=start, end=end):
         if ids is not None and r.representative_id not in ids:
             continue
         status = f"{r.attendance}，{r.hours:g}学时" if r.attendance == "出席" else \

@@ -13,6 +13,7 @@ who joined mid-year counts in full.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,9 +43,9 @@ class AttendanceRecord:
     reason: str
 
 
-def attendance_records(year: int | None = None, representative_id: int | None = None,
+def attendance_records(year: int | None = None, representative_ids: Collection[int] | None = None,
                        start: date | None = None, end: date | None = None) -> list[AttendanceRecord]:
-    """Every (session, deputy) pair, of a year (or ``start``–``end``) and/or a deputy, oldest first.
+    """Every (session, deputy) pair, of a year (or ``start``–``end``) and/or some deputies, oldest first.
     One tuple query: a big town's ten years of attendance is 250,000 rows, too many to build as
     model instances one by one."""
     if year:
@@ -56,8 +57,8 @@ def attendance_records(year: int | None = None, representative_id: int | None = 
              .join(TrainingSession))
     if start or end:
         query = query.where(TrainingSession.held_on.between(start or date.min, end or date.max))
-    if representative_id:
-        query = query.where(TrainingAttendee.representative == representative_id)
+    if representative_ids is not None:
+        query = query.where(TrainingAttendee.representative.in_(list(representative_ids)))
     return [AttendanceRecord(*row) for row in query.order_by(TrainingSession.held_on, TrainingSession.id).tuples()]
 
 
