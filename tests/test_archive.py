@@ -30,7 +30,7 @@ def test_training_section_equals_the_attendance_records_and_follows_a_change(mem
         assert found.number == 4
         return [(a.on, a.record_id, a.status) for a in found.activities]
 
-    records = [r for r in attendance_records(2026, member.id)]
+    records = [r for r in attendance_records(2026, [member.id])]
     assert [(on, sid) for on, sid, _ in section_four()] == [(r.held_on, r.session_id) for r in records]
     target = records[0]
     attendee = next(a for a in training.get_session(target.session_id).attendees
