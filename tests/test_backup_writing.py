@@ -36,7 +36,7 @@ def test_a_live_database_with_a_broken_reference_is_not_backed_up(demo_town, dat
                           "SELECT MIN(id), 999999 FROM visit")
     demo_town.execute_sql("PRAGMA foreign_keys = ON")
     dest = tmp_path / "u盘"
-    with pytest.raises(BackupError, match="外键检查未通过"):
+    with pytest.raises(BackupError, match="当前的数据库（备份未写成）有1处引用不存在的记录（外键检查未通过）"):
         create_backup(demo_town, data_folder, dest)
     assert list(dest.iterdir()) == []
     assert not [p for p in data_folder.root.iterdir() if p.name.startswith(".tobak_")]

@@ -91,9 +91,13 @@ def test_the_window_builds_a_page_when_it_is_first_opened(qtbot, demo_town):
     assert window.ledger_page.model.total_count() > 0
 
 
-def test_opening_every_page_imports_no_paper_or_workbook_module(tmp_path):
-    """reportlab, openpyxl and jieba wait until the clerk prints or exports (each a few tenths of a
-    second on the GUI thread); a child process, since this one has long imported them."""
+PRINTING_MODULES = ("reportlab", "openpyxl", "jieba")
+
+
+def _in_a_fresh_window(tmp_path, body: str) -> str:
+    """Run ``body`` in a child process (this one has long imported everything) that has opened an empty
+    data folder's window as the program does (``app``, ``window``, ``PRINTING_MODULES`` at hand); the
+    last line it prints."""
     script = f"""
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -103,20 +107,30 @@ from town_office.app import ensure_application
 from town_office.database_file import open_database
 from town_office.paths import DataFolder
 from town_office.views.main_window import MainWindow
+PRINTING_MODULES = {PRINTING_MODULES!r}
 app = ensure_application()
 folder = DataFolder(Path({str(tmp_path / "data")!r})).ensure()
 open_database(folder.database, folder.backups)
 window = MainWindow(str(folder.root))
 window.auto_backup.timer.stop()
-for title in window.titles:
-    window.show_page(title)
-    app.processEvents()
-print(" ".join(m for m in ("reportlab", "openpyxl", "jieba") if m in sys.modules) or "none")
+{body}
 os._exit(0)
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split()[-1] == "none"
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_opening_every_page_imports_no_paper_or_workbook_module(tmp_path):
+    """reportlab, openpyxl and jieba wait until the clerk prints or exports (each a few tenths of a
+    second on the GUI thread)."""
+    last = _in_a_fresh_window(tmp_path, """
+for title in window.titles:
+    window.show_page(title)
+    app.processEvents()
+print(" ".join(m for m in PRINTING_MODULES if m in sys.modules) or "none")
+""")
+    assert last == "none"
 
 
 def test_list_columns_are_sized_once_not_on_every_keystroke(qtbot, demo_town):
@@ -212,34 +226,17 @@ def test_the_timed_backup_packs_on_its_own_thread(qtbot, demo_town, data_folder,
 def test_page_modules_are_imported_while_idle_and_no_page_is_built(tmp_path):
     """After the window is shown its pages' modules are imported one by one from the event loop, so a
     page's first opening only builds it; no page is built, no printing module imported."""
-    script = f"""
-import os, sys
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-sys.path.insert(0, {str(ROOT)!r})
-from pathlib import Path
+    last = _in_a_fresh_window(tmp_path, """
 from PySide6.QtCore import QTimer
-from town_office.app import ensure_application
-from town_office.database_file import open_database
-from town_office.paths import DataFolder
-from town_office.views.main_window import MainWindow
 from town_office.views.page_registry import PAGES, import_pages_when_idle
-app = ensure_application()
-folder = DataFolder(Path({str(tmp_path / "data")!r})).ensure()
-open_database(folder.database, folder.backups)
-window = MainWindow(str(folder.root))
-window.auto_backup.timer.stop()
 window.show()
 before = sum(spec.module in sys.modules for spec in PAGES)
 import_pages_when_idle(window, interval_ms=5)
 QTimer.singleShot(3000, app.quit)
 app.exec()
 after = sum(spec.module in sys.modules for spec in PAGES)
-printing = [m for m in ("reportlab", "openpyxl", "jieba") if m in sys.modules]
-print(before, after, len(PAGES), list(window.built), printing)
-os._exit(0)
-"""
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    before, after, total, *rest = out.stdout.strip().splitlines()[-1].split(" ", 3)
+print(before, after, len(PAGES), list(window.built), [m for m in PRINTING_MODULES if m in sys.modules])
+""")
+    before, after, total, *rest = last.split(" ", 3)
     assert int(before) < int(total) and int(after) == int(total)
     assert rest == ["['工作台'] []"]

@@ -58,27 +58,27 @@ def check_snapshot(snapshot: Path) -> int:
     """The same checks on a fresh snapshot of the open database, read-only and without touching its
     bytes (it is being written into the backup meanwhile): SQLite keeps its -shm beside it, in the
     backup's own temporary folder."""
-    return _checked(snapshot, "?mode=ro")
+    return _checked(snapshot, "?mode=ro", "当前的数据库（备份未写成）")
 
 
-def _checked(path: Path, query: str) -> int:
+def _checked(path: Path, query: str, what: str = "备份中的数据库") -> int:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}{query}", uri=True)
     except sqlite3.DatabaseError as exc:
-        raise BackupError("备份中的数据库已损坏，无法打开。") from exc
+        raise BackupError(f"{what}已损坏，无法打开。") from exc
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise BackupError("备份中的数据库已损坏，无法打开。") from exc
+        raise BackupError(f"{what}已损坏，无法打开。") from exc
     finally:
         conn.close()
     if result != ["ok"]:
-        raise BackupError(f"备份中的数据库未通过完整性检查：{result[0]}")
+        raise BackupError(f"{what}未通过完整性检查：{result[0]}")
     if broken:
-        raise BackupError(f"备份中的数据库有{len(broken)}处引用不存在的记录（外键检查未通过）。")
+        raise BackupError(f"{what}有{len(broken)}处引用不存在的记录（外键检查未通过）。")
     if not {"representative", "setting", "term"} <= tables:
-        raise BackupError("备份中的数据库不是乡镇人大工作台的数据库。")
+        raise BackupError(f"{what}不是乡镇人大工作台的数据库。")
     return version
