@@ -93,12 +93,16 @@ CHILD = textwrap.dedent("""
         events.append(["dialog"])
         return 0
     damaged_database_dialog.DamagedDatabaseDialog.exec = refuse
-    real_show = main_window.MainWindow.show
+    real_show, real_open = main_window.MainWindow.show, main_window.MainWindow.open_pages
     def shown(self):
         real_show(self)
-        events.append(["window"])
+        events.append(["frame"])
+    def opened(self):
+        real_open(self)
+        events.append(["pages"])
         QTimer.singleShot(5000, QApplication.instance().quit)  # the check closes it long before
     main_window.MainWindow.show = shown
+    main_window.MainWindow.open_pages = opened
     code = app_module.run_app(sys.argv[1])
     print(json.dumps({"code": code, "events": events}))
 """)
@@ -119,4 +123,5 @@ def test_the_program_offers_the_backups_for_damage_found_before_or_after_the_win
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 1
     kinds = [event[0] for event in result["events"]]
-    assert kinds == (["dialog"] if crashed else ["window", "dialog"])
+    # the window's frame is painted first either way; its pages open before the check only after a clean end
+    assert kinds == (["frame", "dialog"] if crashed else ["frame", "pages", "dialog"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +17,8 @@ log = logging.getLogger("town_office")
 
 
 def setup_logging(folder: DataFolder) -> None:
+    from logging.handlers import RotatingFileHandler
+
     handler = RotatingFileHandler(folder.logs / "town_office.log", maxBytes=2_000_000, backupCount=3,
                                   encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -47,22 +48,33 @@ def acquire_lock(folder: DataFolder) -> FolderLock:
         return folder_lock.acquire(folder.lock_file, "窗口", force=True)
 
 
-def configure_application(app: QApplication) -> QApplication:
+def configure_application(app: QApplication, frame_first: bool = False) -> QApplication:
     """What every QApplication of the program gets (the tests' too): the bundled CJK font as
-    fallback, Qt's Chinese translations, and windows fitted to the screen."""
-    from town_office.views.fonts import install_bundled_font
+    fallback, Qt's Chinese translations, and windows fitted to the screen. ``frame_first`` (the
+    program's start): what can wait for the main window's first paint waits for ``show_main_frame``
+    — the bundled font where the system has a Chinese font, the screen fitter and the window icon
+    (its first file loads Qt's image plugins)."""
+    from town_office.views.fonts import system_cjk_font
     from town_office.views.translations import install_translations
+
+    install_translations(app)
+    if not frame_first or system_cjk_font(app) is None:
+        finish_configuration(app)
+    return app
+
+
+def finish_configuration(app: QApplication) -> None:
+    from town_office.views.fonts import install_bundled_font
     from town_office.views.widgets.screen_fit import install_screen_fitter
 
     install_bundled_font(app)
-    install_translations(app)
     install_screen_fitter(app)
     install_window_icon(app)
-    return app
 
 
 def install_window_icon(app: QApplication) -> None:
     """The program's icon (resources/icons, drawn from installer/town_office.svg) on every window."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     from town_office.resources import resource_path
@@ -71,7 +83,7 @@ def install_window_icon(app: QApplication) -> None:
     for size in (16, 24, 32, 48, 64, 128, 256):
         path = resource_path("icons", f"town_office_{size}.png")
         if path.exists():
-            icon.addFile(str(path))
+            icon.addFile(str(path), QSize(size, size))  # the size given: no file read before it is drawn
     if not icon.isNull():
         app.setWindowIcon(icon)
 
@@ -107,11 +119,33 @@ def hold_instance_mutex():
 SMOKE_QUIT_ENV = "TOWN_OFFICE_QUIT_AFTER_MS"  # the installer's smoke test: open the window, then close it
 
 
-def ensure_application(argv: list[str] | None = None) -> QApplication:
+def ensure_application(argv: list[str] | None = None, frame_first: bool = False) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("TownOffice")
-    return configure_application(app)
+    return configure_application(app, frame_first)
+
+
+def close_database() -> None:
+    from town_office.models import database
+
+    database.close()
+
+
+def show_main_frame(folder: DataFolder):
+    """The main window's frame (titles, menus, the data folder), painted before the database is opened
+    and the first page built, so the window is there at once however big the town is (issue 22).
+    Then the application's configuration is finished (``configure_application``): the screen
+    fitter's application-wide event filter waits till now because its first events (Python wrappers
+    made for each new Qt class) cost 45 ms."""
+    from town_office.views.main_window import MainWindow
+    from town_office.views.widgets.screen_fit import fit_to_screen
+
+    window = MainWindow(str(folder.root), close_connection=close_database, opened=False)
+    window.show_frame()
+    finish_configuration(QApplication.instance())
+    fit_to_screen(window)
+    return window
 
 
 def run_viewer(backup_file: str, password: str | None, data_dir: str | None = None) -> int:
@@ -196,26 +230,46 @@ def _restored_after_damage(folder: DataFolder, reason: str) -> bool:
 
 
 def run_app(data_dir: str | None = None) -> int:
-    """Open the window on the data folder; returns the process exit code."""
-    from town_office.demo import build_demo_town, database_is_empty
-    from town_office.models import database
-    from town_office.database_file import open_database
-    from town_office.views.first_run_dialog import FirstRunDialog
-    from town_office.views.main_window import MainWindow
-    from town_office.views.page_registry import import_pages_when_idle
-    from town_office.views.widgets.background import RowLoader
-
-    app = ensure_application()
+    """Open the window on the data folder; returns the process exit code. The window's frame is
+    painted first (``show_main_frame``); the database is then opened, with any question about it
+    asked over that frame, and the pages follow."""
+    app = ensure_application(frame_first=True)
     try:
         folder = resolve_data_folder(data_dir).ensure()
-        setup_logging(folder)
-        install_error_dialog(folder)
         lock = acquire_lock(folder)
         _held.append(hold_instance_mutex())
     except TownOfficeError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    window = show_main_frame(folder)
+    setup_logging(folder)
+    install_error_dialog(folder)
+    try:
+        pages_checked = _open_data(folder, lock)
+    except _StartEnded as ended:
+        lock.release()
+        window.close()
+        return ended.code
+    return _run_windows(app, folder, lock, window, pages_checked)
+
+
+class _StartEnded(Exception):
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def _open_data(folder: DataFolder, lock: FolderLock) -> bool:
+    """Tidy the folder, open (and if need be upgrade or restore) the database and, on an empty one,
+    ask for a new or the demo town. Returns whether every page of the file has been checked.
+
+    Raises:
+        _StartEnded: the program ends here (an error was shown, or the clerk chose to quit).
+    """
     from town_office import housekeeping, restore_swap
+    from town_office.database_file import open_database
+    from town_office.demo import build_demo_town, database_is_empty
+    from town_office.views.first_run_dialog import FirstRunDialog
 
     housekeeping.prepare(folder)
     recovered = restore_swap.recover(folder.root)
@@ -230,22 +284,33 @@ def run_app(data_dir: str | None = None) -> int:
     except (DatabaseDamaged, NotOurDatabase) as exc:  # a garbled header reads as "not ours"
         pages_checked = True
         if not _restored_after_damage(folder, str(exc)):
-            lock.release()
-            return 1
+            raise _StartEnded(1) from None
     except TownOfficeError as exc:
-        lock.release()
         QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
+        raise _StartEnded(1) from None
     if database_is_empty():
         choice = FirstRunDialog().exec()
         if choice == FirstRunDialog.LOAD_DEMO:
             _load_demo_with_progress(build_demo_town)
         elif choice != 1:
-            return 0
+            raise _StartEnded(0)
+    return pages_checked
+
+
+def _run_windows(app: QApplication, folder: DataFolder, lock: FolderLock, window, pages_checked: bool) -> int:
+    """The window's life, and a fresh window after a restore or on a restored copy after damage."""
+    from town_office.database_file import open_database
+    from town_office.views.main_window import MainWindow
+    from town_office.views.page_registry import import_pages_when_idle
+    from town_office.views.widgets.background import RowLoader
+
     RowLoader.in_background = True  # big lists are read off the GUI thread (views/widgets/background.py)
     while True:
-        window = MainWindow(str(folder.root), close_connection=database.close)
-        window.show()
+        if window is None:
+            window = MainWindow(str(folder.root), close_connection=close_database)
+            window.show()
+        else:
+            window.open_pages()
         if os.environ.get(SMOKE_QUIT_ENV):
             from PySide6.QtCore import QTimer
 
@@ -258,16 +323,18 @@ def run_app(data_dir: str | None = None) -> int:
         import_pages_when_idle(window)
         code = app.exec()
         if window.damage_found:
-            database.close()
+            close_database()
             if not _restored_after_damage(folder, window.damage_found):
                 lock.release()
                 return 1
             window.deleteLater()
+            window = None
             continue
         if not window.restart_requested:
             break
         window.deleteLater()  # a restore replaced the data: open a fresh window on it
+        window = None
         open_database(folder.database, folder.backups)
-    database.close()
+    close_database()
     lock.unlock()
     return code

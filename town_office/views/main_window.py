@@ -1,9 +1,10 @@
 """The main window: a navigation list on the left, one page per area, menus and a status bar.
-It only composes; each page does its own work."""
+It only composes; each page does its own work. At start its frame is painted first (``opened=False``)
+and its pages opened once the database is (``open_pages``), so the clerk sees the window at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt when used: its first use builds ~40 ms of enums, after the first paint
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,20 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from town_office import APP_NAME, __version__
-from town_office.services import settings
-from town_office.services.roster import units as roster_units
 from town_office.errors import TownOfficeError
 from town_office.views import ui_state
-from town_office.views.widgets.messages import warn
-from town_office.views.widgets.keep_disabled import KeepDisabled
 from town_office.views.page_registry import PAGES, build_page
-from town_office.views.backups.auto import AutoBackup
-from town_office.views.widgets.background import RowLoader
 from town_office.views import page_keys
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_folder: str, close_connection=None):
+    def __init__(self, data_folder: str, close_connection=None, opened: bool = True):
+        """``opened=False``: the frame only — titles, menus and the data folder, nothing read from the
+        database and no page built — until ``open_pages``."""
         super().__init__()
         self.data_folder = data_folder
         self.resize(1280, 780)
@@ -48,6 +45,12 @@ class MainWindow(QMainWindow):
                 else "Ctrl+PgDn / Ctrl+PgUp"
             self.nav.item(number - 1).setToolTip(f"{title}（{keys}）")
             self.stack.addWidget(QWidget())  # stands in until the page is first opened
+        self.opened = False
+        self.auto_backup = None  # the timed backups, once the pages are open
+        opening = QLabel("正在打开数据……")
+        opening.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 15px;")
+        self.stack.insertWidget(0, opening)
+        self.stack.removeWidget(self.stack.widget(1))
         self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -58,18 +61,56 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.status_town, self.status_folder = QLabel(), QLabel()
+        # The menus' keys are given in open_pages: setting the first one builds ~40 ms of Qt's enums,
+        # which would delay the first paint; the menus are disabled until then anyway.
+        self._shortcuts: list[tuple[QAction, object]] = []
         self.statusBar().addWidget(self.status_town)
         self.statusBar().addPermanentWidget(self.status_folder)
         self._build_menus()
         self._build_search_bar()
-        self.refresh_status()
+        self.setWindowTitle(APP_NAME)
+        self.status_folder.setText(f"数据文件夹：{self.data_folder}")
         self.restart_requested = False
         self.damage_found = ""  # set by check_pages_later: the window closes and run_app offers the backups
-        self.auto_backup = AutoBackup(self)
+        self.first_painted = False
         ui_state.restore_geometry(self, "main_window")
+        for part in (self.nav, self.menuBar(), self.search_bar):
+            part.setEnabled(False)
+        if opened:
+            self.open_pages()
+
+    def open_pages(self) -> None:
+        """The database is open: the town in the title, the timed backups, the first page."""
+        from town_office.views.backups.auto import AutoBackup
+
+        self.opened = True
+        for action, keys in self._shortcuts:
+            action.setShortcut(QKeySequence(keys))
+        self.refresh_status()
+        self.auto_backup = AutoBackup(self)
+        for part in (self.nav, self.menuBar(), self.search_bar):
+            part.setEnabled(True)
+        self._page_shown(self.nav.currentRow())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.first_painted = True
+        super().paintEvent(event)
+
+    def show_frame(self) -> None:
+        """Show the window and let it paint before the slow part of the start (at most half a second)."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        self.show()
+        deadline = time.monotonic() + 0.5
+        while not self.first_painted and time.monotonic() < deadline:
+            QApplication.processEvents()
 
     def page(self, title: str) -> QWidget:
         """The page of this title, built (and wired to the others) on first use."""
+        if not self.opened:
+            raise RuntimeError("the pages are built once the database is open (open_pages)")
         if title not in self.built:
             index = self.titles.index(title)
             page = build_page(PAGES[index], self.close_connection)
@@ -108,12 +149,12 @@ class MainWindow(QMainWindow):
         for text, slot, shortcut in (("从Excel导入代表名册…", "choose_import_file", "Ctrl+I"),
                                      ("导出代表名册到Excel…", "choose_export_file", "Ctrl+E")):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
             action.triggered.connect(lambda _=False, method=slot: getattr(self.roster_page, method)())
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcuts.append((quit_action, QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         page_menu = self.menuBar().addMenu("当前页(&P)")
@@ -122,8 +163,7 @@ class MainWindow(QMainWindow):
                                      ("筛选", page_keys.focus_filter, "Ctrl+F"),
                                      ("刷新", page_keys.refresh, "F5")):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self._shortcuts.append((action, shortcut))
             action.triggered.connect(lambda _=False, act=slot, what=text: self._on_page(act, what))
             page_menu.addAction(action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -138,7 +178,7 @@ class MainWindow(QMainWindow):
 
     def _build_search_bar(self) -> None:
         """A 查找 box in the tool bar; Ctrl+K opens the search dialog from anywhere."""
-        bar = self.addToolBar("查找")
+        bar = self.search_bar = self.addToolBar("查找")
         bar.setMovable(False)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("查找代表、会议、问题、隐患、建议……（Ctrl+K）")
@@ -147,7 +187,7 @@ class MainWindow(QMainWindow):
         self.search_box.textEdited.connect(lambda text: text.strip() and self.open_search(text))  # as you type
         bar.addWidget(self.search_box)
         action = QAction("查找…", self)
-        action.setShortcut(QKeySequence("Ctrl+K"))
+        self._shortcuts.append((action, "Ctrl+K"))
         action.triggered.connect(lambda: self.open_search(self.search_box.text()))
         self.menuBar().actions()[0].menu().insertAction(self.menuBar().actions()[0].menu().actions()[0], action)
 
@@ -163,7 +203,7 @@ class MainWindow(QMainWindow):
     def _page_shown(self, index: int) -> None:
         """The page is built on its first showing; pages built from other pages' records (archive,
         assessment) read them again when shown anew."""
-        if not 0 <= index < len(self.titles):
+        if not self.opened or not 0 <= index < len(self.titles):
             return
         fresh = self.titles[index] not in self.built
         page = self.page(self.titles[index])
@@ -179,6 +219,9 @@ class MainWindow(QMainWindow):
             self.meetings_page.fill_filters()
 
     def refresh_status(self) -> None:
+        from town_office.services import settings
+        from town_office.services.roster import units as roster_units
+
         current = settings.get_settings()
         term = next((t.name for t in roster_units.list_terms() if t.id == current.current_term_id), "未设置届次")
         town = current.town_name or "未设置乡镇"
@@ -191,6 +234,8 @@ class MainWindow(QMainWindow):
     def set_read_only(self, label: str) -> None:
         """Viewing a backup: say so in the title and status bar and disable the edit buttons (the
         database refuses writes anyway, see ``ReadOnlyDatabase``)."""
+        from town_office.views.widgets.keep_disabled import KeepDisabled
+
         self.read_only_label = label
         self.auto_backup.timer.stop()
         self.setWindowTitle(f"{APP_NAME} — {label}")
@@ -227,6 +272,8 @@ class MainWindow(QMainWindow):
             try:
                 page.reveal(record_id)
             except TownOfficeError as exc:
+                from town_office.views.widgets.messages import warn
+
                 warn(self, "无法打开", exc)
 
     def open_list(self, title: str, filters: dict) -> None:
@@ -244,6 +291,7 @@ class MainWindow(QMainWindow):
         (the check left out when the file was opened after a clean end, see app.run_app); damage
         closes the window without the closing backup, and run_app offers the backups."""
         from town_office.database_file import page_damage
+        from town_office.views.widgets.background import RowLoader
 
         self._page_check = RowLoader(self)
         self._page_check.run(lambda: page_damage(database_path), self._pages_checked)
@@ -251,11 +299,12 @@ class MainWindow(QMainWindow):
     def _pages_checked(self, damage: str | None) -> None:
         if damage:
             self.damage_found = damage
-            self.auto_backup.timer.stop()
+            if self.auto_backup is not None:
+                self.auto_backup.timer.stop()
             self.close()
 
     def closeEvent(self, event) -> None:
-        if not self.read_only_label and not self.restart_requested and not self.damage_found:
+        if self.opened and not self.read_only_label and not self.restart_requested and not self.damage_found:
             self.auto_backup.run()  # the last changes of the day go into backups/ too
         ui_state.save_geometry(self, "main_window")
         for title in ("代表名册", "主席团会议"):
@@ -266,6 +315,7 @@ class MainWindow(QMainWindow):
     def keyPressEvent(self, event) -> None:
         # Ctrl+1 … Ctrl+9 and Ctrl+0 reach the first ten areas, Alt+1 … Alt+0 the next ten;
         # Ctrl+PgDn / Ctrl+PgUp step through all.
+        Qt = QtCore.Qt
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             key, count = event.key(), self.nav.count()
             row = None
