@@ -1,8 +1,9 @@
 """代表履职档案 (一人一档): cover, contents with real page numbers, ① 基本情况 and sections ②–⑧ as
 tables (a section with nothing in it says so), and the one-page 履职登记表 with signature lines.
 
-Several deputies can go into one PDF. The page numbers in the contents come from a first build:
-zero-size markers note the page each part starts on, and the second build prints them.
+Several deputies can go into one PDF. It is built once: the contents' page numbers are PDF forms
+(XObjects) placed where each number goes and filled in at the end of the build, when markers have
+noted the page each part starts on (a form may be defined after it is used).
 """
 
 from __future__ import annotations
@@ -57,6 +58,45 @@ def _marked(flowable: Flowable, pages: dict, key) -> Flowable:
     return flowable
 
 
+class _PageNumberLater(Flowable):
+    """A page number of the contents: the size of one line of 16 pt 仿宋, drawn as the form
+    ``form_name`` that ``_PageNumbersFilledIn`` defines once the page is known."""
+
+    def __init__(self, key):
+        super().__init__()
+        self.key = key
+        self.form_name = "contents_page_%s_%s" % key
+        self.text = Text([("00", FANGSONG)], 16, g.LINE, align=RIGHT)
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.text.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.doForm(self.form_name)
+
+
+class _PageNumbersFilledIn(Flowable):
+    """The story's last, zero-size flowable: every contents page number, as its form, now that each
+    part has been placed — drawn as the contents' cell would have drawn it (right-aligned in the
+    cell's width)."""
+
+    def __init__(self, numbers: list[_PageNumberLater], pages: dict):
+        super().__init__()
+        self.numbers, self.pages = numbers, pages
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        for number in self.numbers:
+            self.canv.beginForm(number.form_name)
+            text = Text([(str(self.pages[number.key]), FANGSONG)], 16, g.LINE, align=RIGHT)
+            text.wrap(number.width, number.height)
+            text.drawOn(self.canv, 0, 0)
+            self.canv.endForm()
+
+
 def _grid(rows: list[list[str]], widths: list[float], size: float = 12, label_columns=(0,)) -> Table:
     """A ruled form: label cells in 黑体 on grey, values in 仿宋."""
     total = sum(widths)
@@ -98,14 +138,13 @@ def _cover(a) -> list:
             PageBreak()]
 
 
-def _contents(a, index: int, pages: dict) -> list:
+def _contents(a, index: int, numbers: list) -> list:
     parts = [("① 基本情况", (index, 1))] + [(s.heading, (index, s.number)) for s in a.sections]
     parts.append((FORM_TITLE, (index, "form")))
     rows = []
     for text, key in parts:
-        page = pages.get(key)
-        rows.append([Text([(text, FANGSONG)], 16, g.LINE, align=LEFT), "",
-                     Text([(str(page) if page else "00", FANGSONG)], 16, g.LINE, align=RIGHT)])
+        numbers.append(_PageNumberLater(key))
+        rows.append([Text([(text, FANGSONG)], 16, g.LINE, align=LEFT), "", numbers[-1]])
     table = Table(rows, colWidths=[g.TYPE_WIDTH * 0.45, g.TYPE_WIDTH * 0.43, g.TYPE_WIDTH * 0.12])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_book().primary[FANGSONG]),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -143,13 +182,13 @@ def _spaced(lines: list) -> list:
 
 
 def _story(archives: list, pages: dict) -> list:
-    story = []
+    story, numbers = [], []
     for index, a in enumerate(archives):
         if index:
             story.append(PageBreak())
         story.append(_Mark(pages, (index, "cover")))
         story += _cover(a)
-        story += _contents(a, index, pages)
+        story += _contents(a, index, numbers)
         story += [_marked(g.heading("① 基本情况"), pages, (index, 1)),
                   _grid(_basic_rows(a.deputy), [2.6, 4.2, 2.4, 4.2], size=12, label_columns=(0, 2))]
         for section in a.sections:
@@ -159,6 +198,7 @@ def _story(archives: list, pages: dict) -> list:
         story.append(PageBreak())
         form = _form(a)
         story += [_marked(form[0], pages, (index, "form")), *form[1:]]
+    story.append(_PageNumbersFilledIn(numbers, pages))
     return story
 
 
@@ -169,14 +209,7 @@ def render_archives_pdf(archives: list, out: Path, pdf_title: str) -> dict:
         Where each part starts, ``{(deputy index, 1..8 | "cover" | "form"): page}``.
     """
     pages: dict = {}
-    for attempt in range(4):
-        # the first pass, in memory, learns where each part starts; the next writes the file with those
-        # page numbers in its contents and is kept when it finds the parts where it said (a number of
-        # other width may move a part: then another pass)
-        used = dict(pages)
-        paper = g.Paper(out, pdf_title)
-        paper.story += _story(archives, pages)
-        paper.build(layout_only=attempt == 0)
-        if attempt and pages == used:
-            break
+    paper = g.Paper(out, pdf_title)
+    paper.story += _story(archives, pages)
+    paper.build()
     return pages

@@ -251,8 +251,6 @@ class Text(Flowable):
 
     def draw(self):
         canvas = self.canv
-        if getattr(canvas, "layout_only", False):
-            return  # a layout pass (gongwen.Paper.build): where the lines fall is known already
         top = self.height - (self.height - len(self.lines) * self.leading) / 2
         squeeze = self._squeeze(self.width)
         for index, line in enumerate(self.lines):

@@ -10,7 +10,6 @@ half-written paper never replaces a good one.
 
 from __future__ import annotations
 
-import io
 import os
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,6 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -217,13 +215,6 @@ def _draw_draft_mark(canvas, doc) -> None:
     canvas.restoreState()
 
 
-class _LayoutCanvas(Canvas):
-    """The canvas of a layout pass: paragraphs see ``layout_only`` and leave their characters undrawn
-    (only where things fall is wanted)."""
-
-    layout_only = True
-
-
 class Paper:
     """One paper being written: ``with Paper(out, "标题") as story: story += [...]``.
 
@@ -247,9 +238,8 @@ class Paper:
         if exc_type is None:
             self.build()
 
-    def build(self, layout_only: bool = False) -> Path:
-        """Write the PDF (``layout_only``: lay it out in memory and write nothing, for a paper
-        that needs a pass to learn its own page numbers)."""
+    def build(self) -> Path:
+        """Write the PDF."""
         book = font_book()
         if self.landscape:
             page = landscape(A4)
@@ -259,14 +249,13 @@ class Paper:
             page = A4
             frame = Frame(LEFT_MARGIN, page[1] - TOP_MARGIN - TYPE_HEIGHT, TYPE_WIDTH, TYPE_HEIGHT,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="type")
-        if not layout_only:
-            try:
-                self.out.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise storage_error(self.out.parent, exc) from exc
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise storage_error(self.out.parent, exc) from exc
         temporary = self.out.with_name(f".{self.out.name}.part")
         doc = BaseDocTemplate(
-            io.BytesIO() if layout_only else str(temporary), pagesize=page, title=self.pdf_title, author=APP_NAME, creator=APP_NAME,
+            str(temporary), pagesize=page, title=self.pdf_title, author=APP_NAME, creator=APP_NAME,
             initialFontName=book.primary[FANGSONG], initialFontSize=BODY_SIZE,
             leftMargin=frame._x1, topMargin=TOP_MARGIN, rightMargin=0, bottomMargin=0)
         painters = [p for p, wanted in ((_draw_page_number, self.page_numbers),
@@ -285,10 +274,6 @@ class Paper:
                     room = after.first_piece(frame._width)
                 story.append(CondPageBreak(room + flowable.wrap(frame._width, frame._height)[1]))
             story.append(flowable)
-        if layout_only:
-            doc._doSave = 0  # reportlab's own switch (multiBuild's): no PDF is serialised, fonts not subset
-            doc.build(story, canvasmaker=_LayoutCanvas)
-            return self.out
         try:
             doc.build(story)
             with open(temporary, "rb+") as handle:
