@@ -240,3 +240,21 @@ print(before, after, len(PAGES), list(window.built), [m for m in PRINTING_MODULE
     before, after, total, *rest = last.split(" ", 3)
     assert int(before) < int(total) and int(after) == int(total)
     assert rest == ["['工作台'] []"]
+
+
+def test_a_batch_reading_the_year_once_gives_each_deputy_the_same_file(demo_town):
+    """print_batch reads every deputy's year in one pass (PeriodRecords) instead of a round of queries
+    per file: each deputy's file, 连任 deputies' two mandates included, is the one read alone."""
+    from town_office.services.archive import year_period
+    from town_office.services.archive.activities import PeriodRecords
+    from town_office.services.archive.papers import archive_of, deputies_for
+
+    year = date.today().year
+    records = PeriodRecords(*year_period(year)[:2])
+    everyone = deputies_for(year)
+    assert len(everyone) > 20
+    together = [archive_of(rep_id, year, records) for rep_id in everyone]
+    assert sum(len(s.activities) for a in together for s in a.sections) > 50
+    assert together == [archive_of(rep_id, year) for rep_id in everyone]
+    other_year = archive_of(everyone[0], year - 1, records)  # records of another period are not used
+    assert other_year == archive_of(everyone[0], year - 1)

@@ -12,7 +12,7 @@ from town_office.errors import FieldProblem, NotFound, ValidationError
 from town_office.models import ArchiveEntry, Term
 from town_office.models.db import database
 from town_office.services.common import attachments, audit
-from town_office.services.archive.activities import TABLE, activities
+from town_office.services.archive.activities import TABLE, PeriodRecords, activities
 from town_office.services.archive.types import (
     ENTRY_KINDS,
     SECTION_TITLES,
@@ -150,9 +150,11 @@ def _summary(found: list[Activity]) -> tuple[tuple[str, str], ...]:
     )
 
 
-def deputy_archive(representative_id: int, year: int | None, grade: str = "") -> DeputyArchive:
+def deputy_archive(representative_id: int, year: int | None, grade: str = "",
+                   records: PeriodRecords | None = None) -> DeputyArchive:
     """The file of ``year`` (every mandate of the person that ran in it: a 连任 deputy's year of the
-    change shows both terms), or of the deputy's whole term when ``year`` is None (this mandate)."""
+    change shows both terms), or of the deputy's whole term when ``year`` is None (this mandate).
+    ``records``: the year's records of every deputy, read once for a batch."""
     deputy = get_representative(representative_id)
     if year:
         start, end, period_label = year_period(year)
@@ -162,7 +164,10 @@ def deputy_archive(representative_id: int, year: int | None, grade: str = "") ->
     else:
         start, end, period_label = term_period(representative_id)
         ids, term_name = (representative_id,), deputy.term_name
-    found = activities(ids, start, end)
+    if records is not None and (records.start, records.end) == (start, end):
+        found = records.of(tuple(ids))
+    else:
+        found = activities(ids, start, end)
     sections = tuple(ArchiveSection(n, SECTION_TITLES[n], tuple(a for a in found if a.section == n))
                      for n in range(2, 9))
     return DeputyArchive(deputy, get_settings().town_name, term_name, period_label, start, end,

@@ -199,3 +199,18 @@ def activities(representative_ids: int | tuple[int, ...], start: date, end: date
     ids = (representative_ids,) if isinstance(representative_ids, int) else tuple(representative_ids)
     found = activities_by_deputy(ids, start, end)
     return in_order([a for rep_id in ids for a in found.get(rep_id, ())])
+
+
+class PeriodRecords:
+    """Every deputy's records of one period, read in one pass when first asked for (a batch of many
+    deputies' files: one pass of ~0.5 s for a town of 700 instead of a round of queries per file)."""
+
+    def __init__(self, start: date, end: date):
+        self.start, self.end = start, end
+        self._by_deputy: dict[int, list[Activity]] | None = None
+
+    def of(self, representative_ids: tuple[int, ...]) -> list[Activity]:
+        """As ``activities(representative_ids, start, end)``."""
+        if self._by_deputy is None:
+            self._by_deputy = activities_by_deputy(None, self.start, self.end)
+        return in_order([a for rep_id in representative_ids for a in self._by_deputy.get(rep_id, ())])

@@ -9,7 +9,8 @@ from pathlib import Path
 from town_office.models import AssessmentResult, AssessmentRound
 from town_office.reports.archive import render_archives_pdf
 from town_office.services.common import attachments
-from town_office.services.archive import deputy_archive
+from town_office.services.archive import deputy_archive, year_period
+from town_office.services.archive.activities import PeriodRecords
 from town_office.services.archive.types import DeputyArchive
 from town_office.services.assessment.types import FROZEN
 
@@ -23,9 +24,10 @@ def _frozen_grade(rep_id: int, year: int | None) -> str:
     return f"{result.grade}（{result.total:g}分）" if result else ""
 
 
-def archive_of(rep_id: int, year: int | None) -> DeputyArchive:
-    """The deputy's file for ``year``, or for their whole term when ``year`` is None."""
-    return deputy_archive(rep_id, year, _frozen_grade(rep_id, year))
+def archive_of(rep_id: int, year: int | None, records: PeriodRecords | None = None) -> DeputyArchive:
+    """The deputy's file for ``year``, or for their whole term when ``year`` is None; ``records``:
+    the year's records of every deputy, read once for a batch."""
+    return deputy_archive(rep_id, year, _frozen_grade(rep_id, year), records)
 
 
 def file_name(archive: DeputyArchive) -> str:
@@ -63,6 +65,9 @@ def deputies_for(year: int | None, group_id: int | None = None, term_id: int | N
     return [r.id for r in reps if group_id is None or r.group_id == group_id]
 
 
+READ_ONCE_FROM = 20  # from this many deputies of a year on, everyone's records are read in one pass
+
+
 def print_batch(rep_ids: list[int], year: int | None, out: Path, combined: bool,
                 progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Files of many deputies: one PDF each in the folder ``out``, or all in the file ``out``.
@@ -70,12 +75,13 @@ def print_batch(rep_ids: list[int], year: int | None, out: Path, combined: bool,
     ``progress`` may raise to cancel; files already written stay (each one is complete).
     """
     out = Path(out)
+    records = PeriodRecords(*year_period(year)[:2]) if year and len(rep_ids) >= READ_ONCE_FROM else None
     written, archives = [], []
     total = len(rep_ids) + (1 if combined else 0)
     for done, rep_id in enumerate(rep_ids):
         if progress:
             progress(done, total)
-        archive = archive_of(rep_id, year)
+        archive = archive_of(rep_id, year, records)
         if combined:
             archives.append(archive)
             continue
