@@ -27,7 +27,8 @@ CHILD = textwrap.dedent("""
     def frame_then_look(self):
         real_frame(self)
         from town_office.models import database
-        frames.append({"painted": self.first_painted, "database": database.obj is not None})
+        frames.append({"painted": self.first_painted, "database": database.obj is not None,
+                       "says": self.stack.currentWidget().text()})
 
     main_window.MainWindow.show_frame = frame_then_look
 
@@ -67,7 +68,7 @@ def test_loading_the_demo_shows_progress_then_the_window(tmp_path):
     assert done.returncode == 0, done.stderr[-1500:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 0 and result["windows"] == ["乡镇人大工作台 — 青石镇人大主席团"]
-    assert result["frames"] == [{"painted": True, "database": False},  # painted before the database is opened
+    assert result["frames"] == [{"painted": True, "database": False, "says": "正在打开数据……"},  # painted before the database is opened
                                 {"visible": True, "nav": False, "pages": 0},  # the demo is built over the frame
                                 {"nav": True, "pages": ["工作台"]}]
     assert len(result["progress"]) == 12 and all(result["progress"])  # one step per part of the demo

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         opening.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 15px;")
         self.stack.insertWidget(0, opening)
         self.stack.removeWidget(self.stack.widget(1))
+        self.stack.setCurrentIndex(0)
         self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
         central = QWidget()
