@@ -17,6 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY, TOOL_TIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND, ALIGNMENT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED_ROLES = frozenset({DISPLAY, TOOL_TIP, FOREGROUND, ALIGNMENT, int(SORT_ROLE), int(ROW_ROLE)})
+CENTERED = int(Qt.AlignmentFlag.AlignCenter)
 ENDED_GREY = QColor("#8a8a8a")
 OVERDUE_RED = QColor("#c0392b")
 
@@ -104,9 +108,34 @@ class DataclassTableModel(QAbstractTableModel):
             return section + 1
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index, role=DISPLAY):
+        # Called for every shown cell and each of seven roles at every paint: the roles a list never
+        # answers (decoration, font, background, check state) leave at once.
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row, spec = self._rows[number], self.COLUMNS[index.column()]
+        if role == DISPLAY:
+            shown = spec.display(row)
+            if isinstance(shown, str) and len(shown) > CELL_CHARS:
+                return shown[:CELL_CHARS] + "…"  # 5,000 pasted characters must not swamp the list
+            return shown
+        if role == TOOL_TIP:
+            shown = spec.display(row)
+            if isinstance(shown, str) and len(shown) > CELL_CHARS:
+                return shown[:2000]
+        if role == SORT_ROLE:
+            return (spec.sort_key or spec.display)(row)
+        if role == ROW_ROLE:
+            return row
+        if role == FOREGROUND:
+            color = self.foreground(row)
+            return QBrush(color) if color is not None else None
+        if role == ALIGNMENT and spec.align_center:
+            return CENTERED
+        return None
         row, spec = self._rows[index.row()], self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             shown = spec.display(row)
