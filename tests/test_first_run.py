@@ -27,7 +27,7 @@ CHILD = textwrap.dedent("""
     def frame_then_look(self):
         real_frame(self)
         from town_office.models import database
-        frames.append({"painted": self.first_painted, "database": database.obj is not None,
+        frames.append({"painted": self.first_painted is not None, "database": database.obj is not None,
                        "says": self.stack.currentWidget().text()})
 
     main_window.MainWindow.show_frame = frame_then_look

@@ -97,3 +97,41 @@ def test_another_computers_lock_is_shown_and_can_be_broken_deliberately(data_fol
     assert "强制解除" in capsys.readouterr().err
     assert main(["--data-dir", str(data_folder.root), "--break-lock", "demo"]) == 0
     assert folder_lock.read_holder(data_folder.lock_file) is None
+
+
+SECOND_WINDOW = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtWidgets import QMessageBox
+    import town_office.app as app_module
+    from town_office.views.main_window import MainWindow
+
+    said = []
+    def critical(parent, title, text, *args):
+        said.append({"over_the_frame": isinstance(parent, MainWindow) and parent.isVisible(), "text": text})
+    QMessageBox.critical = critical
+    code = app_module.run_app(sys.argv[1])
+    print(json.dumps({"code": code, "said": said}, ensure_ascii=False))
+""")
+
+
+@pytest.mark.gui
+def test_a_second_window_on_a_held_folder_says_so_over_its_frame_and_touches_nothing(data_folder, tmp_path):
+    """The window's frame is painted before the lock is taken (issue 22): a second start on a held
+    folder shows its message over that frame, ends, and never opens the database."""
+    import os
+
+    holder = _holder(data_folder)
+    try:
+        env = dict(os.environ, HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+        done = subprocess.run([sys.executable, "-c", SECOND_WINDOW, str(data_folder.root)], capture_output=True,
+                              text=True, timeout=120, env=env)
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=30)
+    assert done.returncode == 0, done.stderr[-1500:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 1
+    assert len(result["said"]) == 1 and result["said"][0]["over_the_frame"]
+    assert result["said"][0]["text"].startswith("数据文件夹正在被窗口（进程")
+    assert not data_folder.database.exists()

@@ -8,10 +8,14 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from town_office import APP_NAME, folder_lock
+from typing import TYPE_CHECKING
+
+from town_office import APP_NAME
 from town_office.errors import DatabaseDamaged, DataFolderLocked, NotOurDatabase, TownOfficeError
-from town_office.folder_lock import FolderLock
 from town_office.paths import DataFolder, resolve_data_folder
+
+if TYPE_CHECKING:
+    from town_office.folder_lock import FolderLock
 
 log = logging.getLogger("town_office")
 
@@ -34,6 +38,8 @@ def acquire_lock(folder: DataFolder) -> FolderLock:
     Raises:
         DataFolderLocked: another running program holds it (and was not broken).
     """
+    from town_office import folder_lock
+
     try:
         return folder_lock.acquire(folder.lock_file, "窗口")
     except DataFolderLocked as exc:
@@ -236,12 +242,17 @@ def run_app(data_dir: str | None = None) -> int:
     app = ensure_application(frame_first=True)
     try:
         folder = resolve_data_folder(data_dir).ensure()
-        lock = acquire_lock(folder)
-        _held.append(hold_instance_mutex())
     except TownOfficeError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = show_main_frame(folder)
+    window = show_main_frame(folder)  # nothing of the data folder is touched before its lock is held
+    try:
+        lock = acquire_lock(folder)
+        _held.append(hold_instance_mutex())
+    except TownOfficeError as exc:
+        QMessageBox.critical(window, APP_NAME, str(exc))
+        window.close()
+        return 1
     setup_logging(folder)
     install_error_dialog(folder)
     try:

@@ -46,9 +46,9 @@ def main() -> None:
 
         app = ensure_application(frame_first=True)
         folder = DataFolder(Path(sys.argv[2]))
-        lock = acquire_lock(folder)
         window = show_main_frame(folder)
-        painted = [time.perf_counter() - STARTED]
+        painted = [(window.first_painted or time.perf_counter()) - STARTED]
+        lock = acquire_lock(folder)
         from town_office.database_file import open_database
         from town_office.views.page_registry import import_pages_when_idle
         from town_office.views.widgets.background import RowLoader

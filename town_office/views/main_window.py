@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.status_folder.setText(f"数据文件夹：{self.data_folder}")
         self.restart_requested = False
         self.damage_found = ""  # set by check_pages_later: the window closes and run_app offers the backups
-        self.first_painted = False
+        self.first_painted: float | None = None  # time.perf_counter() of the first paint
         ui_state.restore_geometry(self, "main_window")
         for part in (self.nav, self.menuBar(), self.search_bar):
             part.setEnabled(False)
@@ -94,7 +94,10 @@ class MainWindow(QMainWindow):
         self._page_shown(self.nav.currentRow())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.first_painted = True
+        if self.first_painted is None:
+            import time
+
+            self.first_painted = time.perf_counter()
         super().paintEvent(event)
 
     def show_frame(self) -> None:
@@ -105,7 +108,7 @@ class MainWindow(QMainWindow):
 
         self.show()
         deadline = time.monotonic() + 0.5
-        while not self.first_painted and time.monotonic() < deadline:
+        while self.first_painted is None and time.monotonic() < deadline:
             QApplication.processEvents()
 
     def page(self, title: str) -> QWidget:
