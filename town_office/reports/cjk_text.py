@@ -9,6 +9,7 @@ lines to both margins, and draws each character in the first font of its role's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from reportlab.lib import colors
@@ -117,11 +118,15 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float = 0.0,
     return lines
 
 
-def shape(spans: list[Span] | str, size: float) -> list[Glyph]:
-    """Characters with the font that draws each and its width at ``size``."""
-    if isinstance(spans, str):
-        spans = [(spans, FANGSONG)]
-    book = font_book()
+def shape(spans: list[Span] | str, size: float) -> tuple[Glyph, ...]:
+    """Characters with the font that draws each and its width at ``size``. The same text at the same
+    size is shaped once (a batch of files repeats its dates, categories and states in every table)."""
+    key = ((spans, FANGSONG),) if isinstance(spans, str) else tuple(spans)
+    return _shaped(key, size, font_book())
+
+
+@lru_cache(maxsize=8192)
+def _shaped(spans: tuple[Span, ...], size: float, book) -> tuple[Glyph, ...]:
     glyphs = []
     widths = _WIDTH_AT_ONE
     for text, role in spans:
@@ -131,7 +136,7 @@ def shape(spans: list[Span] | str, size: float) -> list[Glyph]:
                 if width is None:
                     width = widths[(c, font)] = 0.0 if c == "\n" else stringWidth(c, font, 1.0)
                 glyphs.append(Glyph(c, font, width * size))
-    return glyphs
+    return tuple(glyphs)
 
 
 _WIDTH_AT_ONE: dict[tuple[str, str], float] = {}  # (character, font) -> width at 1 pt, measured once
