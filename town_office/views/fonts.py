@@ -24,7 +24,7 @@ def system_cjk_font(app: QApplication) -> str | None:
     installed = set(QFontDatabase.families())
     family = next((f for f in PREFERRED_SYSTEM_CJK if f in installed), None)
     if family is not None:
-        _set_families(app, [family])
+        _set_families(app, first=[family])
     return family
 
 
@@ -40,18 +40,21 @@ def install_bundled_font(app: QApplication) -> str | None:
             return None
         _bundled.append(QFontDatabase.applicationFontFamilies(font_id)[0])
     installed = set(QFontDatabase.families())
-    _set_families(app, [f for f in PREFERRED_SYSTEM_CJK if f in installed][:1] + _bundled)
+    _set_families(app, first=[f for f in PREFERRED_SYSTEM_CJK if f in installed][:1], last=_bundled)
     return _bundled[0]
 
 
 _default_families: list[str] = []  # the platform's own UI font, before any of ours
 
 
-def _set_families(app: QApplication, ours: list[str]) -> None:
+def _set_families(app: QApplication, first: list[str], last: list[str] = ()) -> None:
+    """The application font: ``first`` (the system's Chinese font), the platform's own UI font, then
+    ``last`` (the bundled font, a fallback for characters the others lack)."""
     font = app.font()
     if not _default_families:
         _default_families.extend([f for f in font.families() if f] or [font.family()])
-    font.setFamilies(ours[:1] + [f for f in _default_families if f not in ours] + ours[1:])
+    ours = [*first, *last]
+    font.setFamilies([*first, *(f for f in _default_families if f not in ours), *last])
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
