@@ -1,8 +1,9 @@
 """What every start does to the data folder before opening it: make it the user's own (folders
 0700 and files 0600 on POSIX, and a umask so that what the program writes later is too; on Windows
 the per-user profile already is), and remove what killed programs left behind — snapshots of a
-backup (``.tobak_*``), a county package being built (``.handoff_*``), a verify's scratch copy
-(``.verify_*``, once a day old) and the copies of viewers that are no longer running."""
+backup (``.tobak_*``), a backup into ``backups/`` cut off while written (``*.tobak.part``, as big as
+the folder), a county package being built (``.handoff_*``), a verify's scratch copy (``.verify_*``,
+once a day old) and the copies of viewers that are no longer running."""
 
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ def remove_leftovers(folder: DataFolder, now: float | None = None) -> list[Path]
         for path in folder.root.glob(pattern):
             _remove(path)
             removed.append(path)
+    for path in folder.backups.glob("*.tobak.part"):  # a backup of the folder cut off while written
+        _remove(path)
+        removed.append(path)
     for path in folder.root.glob(".verify_*"):
         if now - path.stat().st_mtime > _DAY:
             _remove(path)

@@ -31,6 +31,10 @@ def test_killed_programs_leftovers_are_removed_at_the_next_start(data_folder):
     (snapshot / "database.sqlite3").write_text("名单")
     package = data_folder.root / ".handoff_x"
     package.mkdir()
+    cut_off = data_folder.backups / "青石镇人大_备份_20261206_0930.tobak.part"
+    cut_off.write_bytes(b"PK\x03\x04 half a backup")
+    complete = data_folder.backups / "青石镇人大_备份_20261206_0900.tobak"
+    complete.write_bytes(b"PK\x03\x04 a whole one")
     old_verify = data_folder.root / ".verify_old.sqlite3"
     old_verify.write_text("x")
     os.utime(old_verify, (time.time() - 3 * 86400,) * 2)
@@ -49,6 +53,7 @@ def test_killed_programs_leftovers_are_removed_at_the_next_start(data_folder):
     finally:
         held.release()
     assert not snapshot.exists() and not package.exists() and not old_verify.exists()
+    assert not cut_off.exists() and complete.exists()
     assert fresh_verify.exists()  # a verify may be running right now
     assert not dead_viewer.exists() and live_viewer.exists()
 
