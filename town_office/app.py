@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-from typing import TYPE_CHECKING
 
 from town_office import APP_NAME
 from town_office.errors import DatabaseDamaged, DataFolderLocked, NotOurDatabase, TownOfficeError

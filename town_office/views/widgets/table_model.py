@@ -136,26 +136,6 @@ class DataclassTableModel(QAbstractTableModel):
         if role == ALIGNMENT and spec.align_center:
             return CENTERED
         return None
-        row, spec = self._rows[index.row()], self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            shown = spec.display(row)
-            if isinstance(shown, str) and len(shown) > CELL_CHARS:
-                return shown[:CELL_CHARS] + "…"  # 5,000 pasted characters must not swamp the list
-            return shown
-        if role == Qt.ItemDataRole.ToolTipRole:
-            shown = spec.display(row)
-            if isinstance(shown, str) and len(shown) > CELL_CHARS:
-                return shown[:2000]
-        if role == SORT_ROLE:
-            return (spec.sort_key or spec.display)(row)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole:
-            color = self.foreground(row)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and spec.align_center:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
 
     def _sorted(self, rows: list) -> list:
         if self._sort is None:
